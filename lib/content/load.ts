@@ -1,0 +1,192 @@
+// Reads content/ (vocabularies and one YAML file per study), validates it against the schemas and
+// the vocabularies, and returns either the whole content set or every error found. An error names
+// the file, the record and the field, says what is wrong and what is allowed.
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import {
+  designVocabSchema,
+  documentVocabSchema,
+  endpointVocabSchema,
+  molecularVocabSchema,
+  sourceLevelVocabSchema,
+  studySchema,
+  treatmentVocabSchema,
+  type StudyContent,
+  type Vocab,
+} from "./schema";
+
+export type ContentError = { file: string; record: string | null; field: string | null; message: string };
+
+export type ContentSet = {
+  vocab: Vocab;
+  studies: (StudyContent & { file: string })[];
+  /** sha256 over every content file, in path order: the dataset version. */
+  version: string;
+};
+
+export type LoadResult = { ok: true; content: ContentSet } | { ok: false; errors: ContentError[] };
+
+export function formatContentError(e: ContentError): string {
+  return [e.file, e.record, e.field].filter(Boolean).join(" › ") + ": " + e.message;
+}
+
+function readYaml(file: string, rel: string, errors: ContentError[]): unknown {
+  try {
+    // failsafe: every scalar stays the exact text written, so printed precision survives.
+    return parseYaml(readFileSync(file, "utf8"), { schema: "failsafe", uniqueKeys: true, prettyErrors: true });
+  } catch (err) {
+    errors.push({ file: rel, record: null, field: null, message: `not valid YAML: ${(err as Error).message.split("\n")[0]}` });
+    return undefined;
+  }
+}
+
+function zodErrors(rel: string, error: z.ZodError, data: unknown): ContentError[] {
+  return error.issues.map((issue) => {
+    const p = issue.path.map(String);
+    let record: string | null = null;
+    let field: string | null = p.join(".") || null;
+    if (p[0] === "effects" && p[1] !== undefined) {
+      const effects = (data as { effects?: { id?: unknown }[] })?.effects;
+      const id = effects?.[Number(p[1])]?.id;
+      record = `effects[${p[1]}]${typeof id === "string" ? ` (${id})` : ""}`;
+      field = p.slice(2).join(".") || null;
+    } else if ((p[0] === "arms" || p[0] === "groupings" || p[0] === "reports") && p[1] !== undefined) {
+      record = `${p[0]}[${p[1]}]`;
+      field = p.slice(2).join(".") || null;
+    }
+    let message = issue.message;
+    if (issue.code === "invalid_value" && "values" in issue) message = `is not allowed; allowed: ${(issue.values as unknown[]).join(", ")}`;
+    if (issue.code === "unrecognized_keys") message = `unknown field(s) ${issue.keys.join(", ")} (see content/README.md for the fields a record may have)`;
+    if (issue.code === "invalid_type") message = `expected ${issue.expected}${issue.message.includes("received") ? ", " + issue.message.split(", ").pop() : ""}`;
+    return { file: rel, record, field, message };
+  });
+}
+
+function loadVocab(dir: string, root: string, errors: ContentError[]): Vocab | null {
+  const parts = {
+    endpoints: ["endpoints.yaml", endpointVocabSchema],
+    treatments: ["treatments.yaml", treatmentVocabSchema],
+    molecularGroups: ["molecular-groups.yaml", molecularVocabSchema],
+    designs: ["designs.yaml", designVocabSchema],
+    sourceLevels: ["source-levels.yaml", sourceLevelVocabSchema],
+    documents: ["documents.yaml", documentVocabSchema],
+  } as const;
+  const out: Partial<Vocab> = {};
+  for (const [key, [name, schema]] of Object.entries(parts)) {
+    const file = path.join(dir, name);
+    const rel = path.relative(root, file);
+    if (!existsSync(file)) {
+      errors.push({ file: rel, record: null, field: null, message: "vocabulary file is missing" });
+      continue;
+    }
+    const data = readYaml(file, rel, errors);
+    const parsed = (schema as z.ZodType).safeParse(data);
+    if (!parsed.success) errors.push(...zodErrors(rel, parsed.error, data));
+    else {
+      const list = parsed.data as { code: string }[];
+      const seen = new Set<string>();
+      list.forEach((entry, i) => {
+        if (seen.has(entry.code)) errors.push({ file: rel, record: `[${i}]`, field: "code", message: `duplicate code "${entry.code}"` });
+        seen.add(entry.code);
+      });
+      (out as Record<string, unknown>)[key] = parsed.data;
+    }
+  }
+  if (out.molecularGroups) {
+    const codes = new Set(out.molecularGroups.map((g) => g.code));
+    out.molecularGroups.forEach((g, i) => {
+      if (g.parent && !codes.has(g.parent))
+        errors.push({ file: "content/vocab/molecular-groups.yaml", record: `[${i}] (${g.code})`, field: "parent", message: `unknown parent "${g.parent}"` });
+    });
+  }
+  return Object.keys(out).length === Object.keys(parts).length ? (out as Vocab) : null;
+}
+
+function allowed(list: string[], max = 40): string {
+  return list.length > max ? `${list.slice(0, max).join(", ")}, … (${list.length} in all)` : list.join(", ");
+}
+
+/** Cross-checks a parsed study against the vocabularies and itself. */
+export function checkReferences(study: StudyContent, rel: string, vocab: Vocab): ContentError[] {
+  const errors: ContentError[] = [];
+  const endpoints = vocab.endpoints.map((e) => e.code);
+  const treatments = vocab.treatments.map((t) => t.code);
+  const groups = vocab.molecularGroups.map((g) => g.code);
+  const designs = vocab.designs.map((d) => d.code);
+  const documents = vocab.documents.map((d) => d.code);
+  const err = (record: string | null, field: string, message: string) => errors.push({ file: rel, record, field, message });
+
+  const expectedFile = `${study.id}.yaml`;
+  if (path.basename(rel) !== expectedFile) err(null, "id", `"${study.id}" must match the file name (${expectedFile})`);
+  if (!designs.includes(study.design)) err(null, "design", `unknown design "${study.design}"; allowed: ${allowed(designs)}`);
+  if (!documents.includes(study.document)) err(null, "document", `unknown document "${study.document}"; allowed: ${allowed(documents)}`);
+  for (const c of study.codonsTested ?? [])
+    if (!groups.includes(c)) err(null, "codonsTested", `unknown molecular group "${c}"; allowed: ${allowed(groups)}`);
+
+  const armIds = new Set<string>();
+  study.arms.forEach((arm, i) => {
+    const rec = `arms[${i}] (${arm.id})`;
+    if (armIds.has(arm.id)) err(rec, "id", `duplicate arm id "${arm.id}"`);
+    armIds.add(arm.id);
+    if (arm.molecularGroup && !groups.includes(arm.molecularGroup)) err(rec, "molecularGroup", `unknown molecular group "${arm.molecularGroup}"; allowed: ${allowed(groups)}`);
+    if (arm.treatment && !treatments.includes(arm.treatment)) err(rec, "treatment", `unknown treatment "${arm.treatment}"; allowed: ${allowed(treatments)}`);
+  });
+  study.groupings.forEach((g, i) => {
+    for (const a of g.arms) if (!armIds.has(a)) err(`groupings[${i}]`, "arms", `unknown arm "${a}"; arms of this study: ${[...armIds].join(", ") || "none"}`);
+  });
+  const reportIds = new Set(study.reports.map((r) => r.id));
+
+  const ids = new Set<string>();
+  study.effects.forEach((e, i) => {
+    const rec = `effects[${i}] (${e.id})`;
+    if (ids.has(e.id)) err(rec, "id", `duplicate record id "${e.id}" in this file`);
+    ids.add(e.id);
+    if (!endpoints.includes(e.endpoint)) err(rec, "endpoint", `unknown endpoint "${e.endpoint}"; allowed: ${allowed(endpoints)}`);
+    for (const f of ["treatment", "referenceTreatment"] as const) {
+      const t = e[f];
+      if (t && !treatments.includes(t)) err(rec, f, `unknown treatment "${t}"; allowed: ${allowed(treatments)}`);
+    }
+    for (const g of e.molecularGroups) if (!groups.includes(g)) err(rec, "molecularGroups", `unknown molecular group "${g}"; allowed: ${allowed(groups)}`);
+    if (e.document && !documents.includes(e.document)) err(rec, "document", `unknown document "${e.document}"; allowed: ${allowed(documents)}`);
+    if (e.report && !reportIds.has(e.report)) err(rec, "report", `unknown report "${e.report}"; reports of this study: ${[...reportIds].join(", ") || "none"}`);
+    const level = e.sourceLevel ?? study.sourceLevel;
+    if (level === "secondary" && !e.citedAs) err(rec, "citedAs", "is required for a secondary record (the reference as the citing document gives it)");
+  });
+  return errors;
+}
+
+export function loadContent(root = path.resolve(process.cwd(), "content")): LoadResult {
+  const errors: ContentError[] = [];
+  const base = path.dirname(root);
+  const vocab = loadVocab(path.join(root, "vocab"), base, errors);
+  const hash = createHash("sha256");
+  const studyDir = path.join(root, "studies");
+  const files = existsSync(studyDir) ? readdirSync(studyDir).filter((f) => f.endsWith(".yaml")).sort() : [];
+  const vocabFiles = existsSync(path.join(root, "vocab")) ? readdirSync(path.join(root, "vocab")).filter((f) => f.endsWith(".yaml")).sort() : [];
+  for (const f of vocabFiles) hash.update(`vocab/${f}\0`).update(readFileSync(path.join(root, "vocab", f))).update("\0");
+
+  const studies: ContentSet["studies"] = [];
+  const studyIds = new Set<string>();
+  for (const f of files) {
+    const file = path.join(studyDir, f);
+    const rel = path.relative(base, file);
+    hash.update(`studies/${f}\0`).update(readFileSync(file)).update("\0");
+    const data = readYaml(file, rel, errors);
+    if (data === undefined) continue;
+    const parsed = studySchema.safeParse(data);
+    if (!parsed.success) {
+      errors.push(...zodErrors(rel, parsed.error, data));
+      continue;
+    }
+    if (studyIds.has(parsed.data.id)) errors.push({ file: rel, record: null, field: "id", message: `duplicate study id "${parsed.data.id}"` });
+    studyIds.add(parsed.data.id);
+    if (vocab) errors.push(...checkReferences(parsed.data, rel, vocab));
+    studies.push({ ...parsed.data, file: rel });
+  }
+  if (files.length === 0) errors.push({ file: path.relative(base, studyDir), record: null, field: null, message: "no study files found" });
+  if (errors.length > 0 || !vocab) return { ok: false, errors };
+  return { ok: true, content: { vocab, studies, version: hash.digest("hex").slice(0, 16) } };
+}

@@ -1,0 +1,226 @@
+// One definition per record type: the zod schemas for content files, with the TypeScript types
+// inferred from them. Content YAML is parsed with the failsafe schema, so every scalar arrives as
+// the text printed in the file; these schemas turn it into typed values and keep printed numbers
+// as `Printed` (text + value + decimals).
+import { z } from "zod";
+import { parsePrinted, parsePrintedP, type Printed } from "./printed";
+
+const NULL_WORDS = new Set(["null", "~", ""]);
+
+/** A scalar that may be written as null / ~ / empty. */
+const orNull = <T extends z.ZodType>(inner: T) =>
+  z.preprocess((v) => (typeof v === "string" && NULL_WORDS.has(v.trim()) ? null : v), inner.nullable());
+
+const text = z.string().trim().min(1, { error: "must not be empty" });
+const optText = orNull(text).optional().transform((v) => v ?? null);
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "must be kebab-case (a-z, 0-9, single hyphens)" });
+
+const printedNumber = z.string().transform((s, ctx): Printed => {
+  const parsed = parsePrinted(s);
+  if (!parsed) {
+    ctx.addIssue({ code: "custom", message: `"${s}" is not a number as printed (digits with an optional decimal point)` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+const optPrinted = orNull(printedNumber).optional().transform((v) => v ?? null);
+
+const count = z.string().transform((s, ctx): number => {
+  const parsed = parsePrinted(s);
+  if (!parsed || parsed.decimals > 0 || parsed.value < 0) {
+    ctx.addIssue({ code: "custom", message: `"${s}" is not a whole non-negative number` });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+const optCount = orNull(count).optional().transform((v) => v ?? null);
+
+const bool = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
+
+const pValue = z.string().transform((s, ctx) => {
+  const parsed = parsePrintedP(s);
+  if (!parsed) {
+    ctx.addIssue({ code: "custom", message: `"${s}" is not a p-value as printed (e.g. "<0.001", "0.03", ".04")` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const textList = orNull(z.array(text)).optional().transform((v) => v ?? []);
+
+export const SOURCE_LEVELS = ["primary-full-text", "primary-abstract", "conference-report", "news-report", "secondary"] as const;
+export const EFFECT_KINDS = ["contrast", "arm", "frequency", "p-only", "direction"] as const;
+export const MEASURES = ["HR", "OR", "RR", "RD", "MD", "median", "mean", "proportion", "percent-change", "count"] as const;
+export const RATIO_MEASURES = new Set(["HR", "OR", "RR"]);
+export const ANALYSES = ["univariable", "multivariable", "randomised", "descriptive", "not-reported"] as const;
+export const DIRECTIONS = ["worse", "better", "higher", "lower", "shorter", "longer", "no-difference"] as const;
+
+export const citationSchema = z.strictObject({
+  authors: textList,
+  authorsComplete: orNull(bool).optional().transform((v) => v ?? false),
+  journal: optText,
+  year: optCount,
+  volume: optText,
+  issue: optText,
+  pages: optText,
+  doi: optText,
+  pmid: orNull(z.string().regex(/^\d+$/, { error: "PMID must be digits only" })).optional().transform((v) => v ?? null),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+export const reportSchema = citationSchema.extend({
+  id: slug,
+  label: text,
+  title: optText,
+});
+
+export const armSchema = z.strictObject({
+  id: slug,
+  label: text,
+  n: optCount,
+  molecularGroup: optText,
+  treatment: optText,
+  note: optText,
+});
+export type ArmContent = z.infer<typeof armSchema>;
+
+export const groupingSchema = z.strictObject({
+  label: text,
+  total: count,
+  arms: z.array(slug).min(2, { error: "a grouping needs at least two arms" }),
+  locator: optText,
+});
+
+export const effectSchema = z
+  .strictObject({
+    id: slug,
+    kind: z.enum(EFFECT_KINDS),
+    endpoint: text,
+    measure: orNull(z.enum(MEASURES)).optional().transform((v) => v ?? null),
+    value: optPrinted,
+    ciLower: optPrinted,
+    ciUpper: optPrinted,
+    ciLevel: optPrinted,
+    rangeLower: optPrinted,
+    rangeUpper: optPrinted,
+    p: orNull(pValue).optional().transform((v) => v ?? null),
+    test: optText,
+    events: optCount,
+    total: optCount,
+    unit: optText,
+    timepoint: optText,
+    exposure: optText,
+    reference: optText,
+    group: optText,
+    population: text,
+    analysis: z.enum(ANALYSES),
+    covariates: textList,
+    treatment: optText,
+    referenceTreatment: optText,
+    molecularGroups: z.array(text),
+    comparison: optText,
+    locator: text,
+    alsoAt: textList,
+    document: optText,
+    sourceLevel: orNull(z.enum(SOURCE_LEVELS)).optional().transform((v) => v ?? null),
+    citedAs: optText,
+    report: optText,
+    statement: optText,
+    direction: orNull(z.enum(DIRECTIONS)).optional().transform((v) => v ?? null),
+    note: optText,
+  })
+  .superRefine((e, ctx) => {
+    const need = (field: keyof typeof e, why: string) => {
+      if (e[field] === null || e[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `is required ${why}` });
+    };
+    if (e.kind === "contrast") {
+      need("measure", "for a contrast (HR, OR, RR, RD, MD or percent-change)");
+      need("value", "for a contrast");
+      need("exposure", "for a contrast (the numerator group)");
+      need("reference", "for a contrast (the comparator)");
+    }
+    if (e.kind === "arm" || e.kind === "frequency") {
+      need("measure", `for an ${e.kind} record (median, mean, proportion, count ...)`);
+      if (e.value === null && e.rangeLower === null && e.events === null)
+        ctx.addIssue({ code: "custom", path: ["value"], message: "is required (or rangeLower/rangeUpper for a range, or events)" });
+    }
+    if (e.kind === "arm") need("group", "for an arm-level value (the arm id or the group's label)");
+    if (e.kind === "p-only") {
+      need("p", "for a p-only record");
+      need("statement", "for a p-only record (what was compared, in words)");
+    }
+    if (e.kind === "direction") {
+      need("direction", `for a direction record (${DIRECTIONS.join(", ")})`);
+      need("statement", "for a direction record");
+    }
+    if ((e.ciLower === null) !== (e.ciUpper === null))
+      ctx.addIssue({ code: "custom", path: ["ciUpper"], message: "ciLower and ciUpper go together" });
+    if ((e.rangeLower === null) !== (e.rangeUpper === null))
+      ctx.addIssue({ code: "custom", path: ["rangeUpper"], message: "rangeLower and rangeUpper go together" });
+    if (e.events !== null && e.total !== null && e.events > e.total)
+      ctx.addIssue({ code: "custom", path: ["events"], message: `events (${e.events}) exceed total (${e.total})` });
+    if (e.measure === "proportion" && e.value !== null && (e.value.value < 0 || e.value.value > 100))
+      ctx.addIssue({ code: "custom", path: ["value"], message: "a proportion is a percentage between 0 and 100" });
+    if (e.measure && RATIO_MEASURES.has(e.measure) && e.value !== null && e.value.value <= 0)
+      ctx.addIssue({ code: "custom", path: ["value"], message: `a ${e.measure} must be positive` });
+    if (e.sourceLevel === "secondary" && !e.citedAs)
+      ctx.addIssue({ code: "custom", path: ["citedAs"], message: "is required for a secondary record (the reference as the citing document gives it)" });
+  });
+export type EffectContent = z.infer<typeof effectSchema>;
+
+export const studySchema = z.strictObject({
+  id: slug,
+  shortName: text,
+  title: optText,
+  citation: citationSchema,
+  reports: orNull(z.array(reportSchema)).optional().transform((v) => v ?? []),
+  design: text,
+  setting: optText,
+  centres: optText,
+  country: optText,
+  enrolment: optText,
+  n: optCount,
+  codonsTested: orNull(z.array(text)).optional().transform((v) => v ?? null),
+  followUp: optText,
+  sourceLevel: z.enum(SOURCE_LEVELS),
+  document: text,
+  arms: orNull(z.array(armSchema)).optional().transform((v) => v ?? []),
+  groupings: orNull(z.array(groupingSchema)).optional().transform((v) => v ?? []),
+  notes: optText,
+  effects: z.array(effectSchema).min(1, { error: "a study needs at least one effect record" }),
+});
+export type StudyContent = z.infer<typeof studySchema>;
+
+// Vocabularies
+const synonyms = orNull(z.array(z.string())).optional().transform((v) => v ?? []);
+export const endpointVocabSchema = z.array(
+  z.strictObject({ code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/), label: text, definition: text, synonyms }),
+);
+export const treatmentVocabSchema = z.array(
+  z.strictObject({ code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/), label: text, class: text, synonyms }),
+);
+export const MOLECULAR_LEVELS = ["gene-family", "gene", "codon", "allele", "wild-type", "unselected"] as const;
+export const molecularVocabSchema = z.array(
+  z.strictObject({
+    code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/),
+    label: text,
+    parent: orNull(text),
+    level: z.enum(MOLECULAR_LEVELS),
+    synonyms,
+  }),
+);
+export const designVocabSchema = z.array(z.strictObject({ code: slug, label: text }));
+export const sourceLevelVocabSchema = z.array(z.strictObject({ code: z.enum(SOURCE_LEVELS), label: text, rank: count }));
+export const documentVocabSchema = z.array(z.strictObject({ code: slug, file: text, label: text }));
+
+export type Vocab = {
+  endpoints: z.infer<typeof endpointVocabSchema>;
+  treatments: z.infer<typeof treatmentVocabSchema>;
+  molecularGroups: z.infer<typeof molecularVocabSchema>;
+  designs: z.infer<typeof designVocabSchema>;
+  sourceLevels: z.infer<typeof sourceLevelVocabSchema>;
+  documents: z.infer<typeof documentVocabSchema>;
+};

@@ -1,0 +1,12 @@
+// npm run content:check — validates every content file against the schemas and vocabularies.
+import { loadContent, formatContentError } from "../lib/content/load";
+
+const result = loadContent();
+if (!result.ok) {
+  for (const e of result.errors) console.error(formatContentError(e));
+  console.error(`\ncontent:check failed: ${result.errors.length} error(s).`);
+  process.exit(1);
+}
+const { studies, version } = result.content;
+const effects = studies.reduce((n, s) => n + s.effects.length, 0);
+console.log(`content:check ok: ${studies.length} studies, ${effects} records, version ${version}`);
