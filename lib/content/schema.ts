@@ -129,6 +129,7 @@ export const effectSchema = z
     citedAs: optText,
     report: optText,
     statement: optText,
+    sameAs: optText,
     direction: orNull(z.enum(DIRECTIONS)).optional().transform((v) => v ?? null),
     note: optText,
   })

@@ -123,6 +123,7 @@ CREATE TABLE "Effect" (
     "statement" TEXT,
     "direction" TEXT,
     "note" TEXT,
+    "sameAs" TEXT,
     "computed" BOOLEAN NOT NULL,
     "computeMethod" TEXT,
     "derivedFrom" TEXT,

@@ -1,0 +1,36 @@
+// The whole build in one pure step: content -> records -> computed records -> integrity flags.
+// scripts/db-build.ts writes its result to SQLite; scripts/export.ts and the tests use it directly.
+import type { ContentSet } from "../content/load";
+import type { Dataset, EffectRecord, FlagRecord } from "../domain/records";
+import { runChecks, type CheckFlag } from "../checks";
+import { deriveComputedContrasts } from "./derive";
+import { normalise, type GroupingRecord } from "./normalise";
+
+export type BuiltDataset = Dataset & { checkFlags: CheckFlag[]; groupings: GroupingRecord[] };
+
+function toFlagRecord(f: CheckFlag): FlagRecord {
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    locator: f.locator,
+    otherEffectId: f.otherEffectId,
+    otherLocator: f.otherLocator,
+    expected: f.expected,
+  };
+}
+
+export function buildDataset(content: ContentSet): BuiltDataset {
+  const { studies, effects: printed, groupings } = normalise(content);
+  const computed = deriveComputedContrasts(printed);
+  const effects: EffectRecord[] = [...printed, ...computed];
+  const checkFlags = runChecks({ effects, groupings });
+  const byEffect = new Map<string, FlagRecord[]>();
+  for (const f of checkFlags) if (f.effectId) byEffect.set(f.effectId, [...(byEffect.get(f.effectId) ?? []), toFlagRecord(f)]);
+  for (const e of effects) e.flags = byEffect.get(e.id) ?? [];
+  // Study-level flags: those without a record (group sums), so that no flag is lost.
+  for (const s of studies) s.flags = checkFlags.filter((f) => f.studyId === s.id && f.effectId === null).map(toFlagRecord);
+  const order = new Map(studies.map((s, i) => [s.id, i]));
+  effects.sort((a, b) => (order.get(a.studyId)! - order.get(b.studyId)!) || 0);
+  return { version: content.version, studies, effects, checkFlags, groupings };
+}

@@ -1,0 +1,22 @@
+// All integrity checks, run on every build. Each returns flags; none changes a figure.
+import { checkEstimateInsideCi, checkLogSymmetry } from "./ci";
+import { checkDuplicates } from "./duplicates";
+import { checkGroupSums } from "./groups";
+import { checkPercent } from "./percent";
+import { checkPAgainstCi } from "./p-value";
+import type { CheckFlag, CheckInput } from "./types";
+
+export const CHECKS = [
+  { code: "percent-mismatch", describe: "a percentage that cannot come from its n/N", run: (i: CheckInput) => checkPercent(i.effects) },
+  { code: "estimate-outside-ci", describe: "an estimate outside its CI", run: (i: CheckInput) => checkEstimateInsideCi(i.effects) },
+  { code: "ci-asymmetric", describe: "a ratio CI asymmetric on the log scale beyond rounding", run: (i: CheckInput) => checkLogSymmetry(i.effects) },
+  { code: "p-ci-mismatch", describe: "a p-value inconsistent with the CI (Wald z from the CI)", run: (i: CheckInput) => checkPAgainstCi(i.effects) },
+  { code: "duplicate-mismatch / secondary-mismatch", describe: "the same quantity printed with different values (same document, or secondary vs primary)", run: (i: CheckInput) => checkDuplicates(i.effects) },
+  { code: "groups-sum", describe: "groups that do not add up to N", run: (i: CheckInput) => checkGroupSums(i.groupings) },
+] as const;
+
+export function runChecks(input: CheckInput): CheckFlag[] {
+  return CHECKS.flatMap((c) => c.run(input));
+}
+
+export type { CheckFlag, CheckInput } from "./types";

@@ -1,0 +1,80 @@
+// A p-value inconsistent with its CI. Method: the CI gives the SE (Wald, on the log scale for
+// ratios and on the natural scale for differences), estimate/SE gives z, and z a two-sided p
+// (Altman & Bland, BMJ 2011;343:d2304). Every rounding of the printed estimate and bounds is
+// allowed; a flag means no rounding reconciles the printed p with the printed CI.
+import type { EffectRecord } from "../domain/records";
+import { RATIO_MEASURES } from "../content/schema";
+import { parsePrintedP, halfUnit, parsePrinted } from "../content/printed";
+import { pFromCi } from "../stats/effect-sizes";
+import { printedRange, type Range } from "./rounding";
+import { flagFor, type CheckFlag } from "./types";
+
+const LINEAR = new Set(["RD", "MD"]);
+
+/** The range of two-sided p over every rounding of estimate and bounds (corners of the box). */
+export function pRangeFromPrintedCi(valueText: string, lowerText: string, upperText: string, scale: "log" | "linear", level = 95): Range | null {
+  const v = printedRange(valueText);
+  const lo = printedRange(lowerText);
+  const hi = printedRange(upperText);
+  if (!v || !lo || !hi) return null;
+  const ps: number[] = [];
+  for (const a of [v.lo, v.hi])
+    for (const b of [lo.lo, lo.hi])
+      for (const c of [hi.lo, hi.hi]) {
+        if (!(c > b)) continue;
+        if (scale === "log" && (a <= 0 || b <= 0)) continue;
+        ps.push(pFromCi(a, b, c, scale, level));
+      }
+  if (ps.length === 0) return null;
+  return { lo: Math.min(...ps), hi: Math.max(...ps) };
+}
+
+/** The range a printed p stands for: "<0.001" -> [0, 0.001); "0.03" -> [0.025, 0.035]. */
+export function printedPRange(text: string): Range | null {
+  const p = parsePrintedP(text);
+  if (!p) return null;
+  const num = parsePrinted(String(p.value));
+  const h = num ? 0.5 * 10 ** -p.decimals : 0;
+  switch (p.relation) {
+    case "<":
+    case "≤":
+      return { lo: 0, hi: p.value };
+    case ">":
+    case "≥":
+      return { lo: p.value, hi: 1 };
+    default:
+      return { lo: Math.max(0, p.value - h), hi: Math.min(1, p.value + h) };
+  }
+}
+
+function fmtP(p: number): string {
+  return p < 0.0001 ? p.toExponential(1) : p.toFixed(4);
+}
+
+export function checkPAgainstCi(effects: EffectRecord[]): CheckFlag[] {
+  const flags: CheckFlag[] = [];
+  for (const e of effects) {
+    if (e.computed || !e.p || !e.measure || e.valueText === null || e.ciLowerText === null || e.ciUpperText === null) continue;
+    const scale = RATIO_MEASURES.has(e.measure) ? "log" : LINEAR.has(e.measure) ? "linear" : null;
+    if (!scale) continue;
+    const fromCi = pRangeFromPrintedCi(e.valueText, e.ciLowerText, e.ciUpperText, scale, e.ciLevel ?? 95);
+    const printed = printedPRange(e.p);
+    if (!fromCi || !printed) continue;
+    if (printed.lo <= fromCi.hi + 1e-12 && fromCi.lo <= printed.hi + 1e-12) continue;
+    const central = pFromCi(e.value!, e.ciLower!, e.ciUpper!, scale, e.ciLevel ?? 95);
+    const nullValue = scale === "log" ? 1 : 0;
+    const excludesNull = e.ciLower! > nullValue || e.ciUpper! < nullValue;
+    const sig = excludesNull ? "excludes" : "includes";
+    flags.push(
+      flagFor(
+        e,
+        "p-ci-mismatch",
+        `Printed p ${e.p} disagrees with the CI ${e.ciLowerText}-${e.ciUpperText} (which ${sig} ${nullValue}): the CI implies p = ${fmtP(central)} (range ${fmtP(fromCi.lo)}-${fmtP(fromCi.hi)} over rounding), by the Wald z from the ${scale === "log" ? "log " : ""}CI (Altman & Bland 2011).`,
+        { expected: `p ≈ ${fmtP(central)}`, severity: excludesNull !== printed.hi <= 0.05 && (printed.hi <= 0.05 || printed.lo >= 0.05) ? "error" : "warning" },
+      ),
+    );
+  }
+  return flags;
+}
+
+export { halfUnit };

@@ -1,0 +1,180 @@
+// Writes a built dataset into a new SQLite file: tables from prisma/migrations (the same SQL that
+// `prisma migrate` applies), rows through Prisma Client. Used by scripts/db-build.ts.
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../generated/prisma/client";
+import type { ContentSet } from "../content/load";
+import type { BuiltDataset } from "../build/dataset";
+import { MIGRATIONS_DIR } from "./paths";
+import { searchTextFor } from "../domain/search-text";
+
+export function applyMigrations(file: string, dir = MIGRATIONS_DIR): string[] {
+  const db = new Database(file);
+  try {
+    const applied: string[] = [];
+    for (const name of readdirSync(dir).filter((d) => existsSync(path.join(dir, d, "migration.sql"))).sort()) {
+      db.exec(readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+      applied.push(name);
+    }
+    return applied;
+  } finally {
+    db.close();
+  }
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+function groupPaths(vocab: ContentSet["vocab"]): Map<string, string> {
+  const parent = new Map(vocab.molecularGroups.map((g) => [g.code, g.parent]));
+  const paths = new Map<string, string>();
+  for (const g of vocab.molecularGroups) {
+    const chain: string[] = [];
+    let cur: string | null | undefined = g.code;
+    while (cur) {
+      chain.unshift(cur);
+      cur = parent.get(cur) ?? null;
+    }
+    paths.set(g.code, `/${chain.join("/")}/`);
+  }
+  return paths;
+}
+
+export async function writeDatabase(file: string, content: ContentSet, dataset: BuiltDataset): Promise<void> {
+  applyMigrations(file);
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
+  try {
+    const { vocab } = content;
+    const paths = groupPaths(vocab);
+    await prisma.endpoint.createMany({
+      data: vocab.endpoints.map((e, i) => ({ code: e.code, label: e.label, definition: e.definition, synonyms: json(e.synonyms), sortOrder: i })),
+    });
+    await prisma.treatment.createMany({
+      data: vocab.treatments.map((t, i) => ({ code: t.code, label: t.label, class: t.class, synonyms: json(t.synonyms), sortOrder: i })),
+    });
+    await prisma.molecularGroup.createMany({
+      data: vocab.molecularGroups.map((g, i) => ({ code: g.code, label: g.label, parentCode: g.parent, level: g.level, path: paths.get(g.code)!, synonyms: json(g.synonyms), sortOrder: i })),
+    });
+    await prisma.study.createMany({
+      data: dataset.studies.map((s, i) => ({
+        id: s.id,
+        shortName: s.shortName,
+        title: s.title,
+        authors: json(s.authors),
+        authorsComplete: s.authorsComplete,
+        journal: s.journal,
+        year: s.year,
+        volume: s.volume,
+        issue: s.issue,
+        pages: s.pages,
+        doi: s.doi,
+        pmid: s.pmid,
+        reports: json(s.reports),
+        design: s.design,
+        setting: s.setting,
+        centres: s.centres,
+        country: s.country,
+        enrolment: s.enrolment,
+        n: s.n,
+        codonsTested: s.codonsTested ? json(s.codonsTested) : null,
+        followUp: s.followUp,
+        sourceLevel: s.sourceLevel,
+        sourceLevels: json(s.sourceLevels),
+        notes: s.notes,
+        file: s.file,
+        sortOrder: i,
+      })),
+    });
+    await prisma.arm.createMany({
+      data: dataset.studies.flatMap((s) =>
+        s.arms.map((a, i) => ({ id: `${s.id}/${a.id}`, studyId: s.id, armKey: a.id, label: a.label, n: a.n, molecularGroup: a.molecularGroup, treatment: a.treatment, sortOrder: i })),
+      ),
+    });
+    const studyById = new Map(dataset.studies.map((s) => [s.id, s]));
+    await prisma.effect.createMany({
+      data: dataset.effects.map((e, i) => ({
+        id: e.id,
+        studyId: e.studyId,
+        recordId: e.recordId,
+        kind: e.kind,
+        endpointCode: e.endpoint,
+        measure: e.measure,
+        value: e.value,
+        valueText: e.valueText,
+        ciLower: e.ciLower,
+        ciLowerText: e.ciLowerText,
+        ciUpper: e.ciUpper,
+        ciUpperText: e.ciUpperText,
+        ciLevel: e.ciLevel,
+        rangeLower: e.rangeLower,
+        rangeLowerText: e.rangeLowerText,
+        rangeUpper: e.rangeUpper,
+        rangeUpperText: e.rangeUpperText,
+        p: e.p,
+        pValue: e.p ? Number(e.p.replace(/[^0-9.]/g, "")) : null,
+        pRelation: e.p ? (/^[<>≤≥]/.exec(e.p.trim())?.[0] ?? "=") : null,
+        test: e.test,
+        events: e.events,
+        total: e.total,
+        unit: e.unit,
+        timepoint: e.timepoint,
+        exposure: e.exposure,
+        reference: e.reference,
+        groupKey: e.groupKey,
+        groupLabel: e.group,
+        population: e.population,
+        analysis: e.analysis,
+        covariates: json(e.covariates),
+        treatment: e.treatment,
+        referenceTreatment: e.referenceTreatment,
+        reportedLevel: e.reportedLevel,
+        comparison: e.comparison,
+        locator: e.locator,
+        alsoAt: json(e.alsoAt),
+        document: e.document,
+        sourceLevel: e.sourceLevel,
+        citedAs: e.citedAs,
+        report: e.report,
+        statement: e.statement,
+        direction: e.direction,
+        note: e.note,
+        sameAs: e.sameAs,
+        computed: e.computed,
+        computeMethod: e.computeMethod,
+        derivedFrom: e.derivedFrom.length ? json(e.derivedFrom) : null,
+        logValue: e.logValue,
+        logSe: e.logSe,
+        searchText: searchTextFor(e, studyById.get(e.studyId)!, vocab),
+        sortOrder: i,
+      })),
+    });
+    await prisma.effectMolecularGroup.createMany({
+      data: dataset.effects.flatMap((e) => [...new Set(e.molecularGroups)].map((g) => ({ effectId: e.id, groupCode: g }))),
+    });
+    await prisma.flag.createMany({
+      data: dataset.checkFlags.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        studyId: f.studyId,
+        effectId: f.effectId,
+        locator: f.locator,
+        otherEffectId: f.otherEffectId,
+        otherLocator: f.otherLocator,
+        expected: f.expected,
+      })),
+    });
+    await prisma.datasetMeta.createMany({
+      data: [
+        { key: "version", value: dataset.version },
+        { key: "builtAt", value: new Date().toISOString() },
+        { key: "studies", value: String(dataset.studies.length) },
+        { key: "effects", value: String(dataset.effects.length) },
+        { key: "flags", value: String(dataset.checkFlags.length) },
+      ],
+    });
+  } finally {
+    await prisma.$disconnect();
+  }
+}

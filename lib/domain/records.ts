@@ -1,0 +1,139 @@
+// The shapes of a study, an effect record and a flag as the export, the API and the pages see
+// them: one zod schema each, the TypeScript types inferred from them.
+import { z } from "zod";
+
+export const flagSchema = z.object({
+  code: z.string(),
+  severity: z.enum(["warning", "error"]),
+  message: z.string(),
+  locator: z.string().nullable(),
+  otherEffectId: z.string().nullable(),
+  otherLocator: z.string().nullable(),
+  expected: z.string().nullable(),
+});
+export type FlagRecord = z.infer<typeof flagSchema>;
+
+export const armRecordSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  n: z.number().int().nullable(),
+  molecularGroup: z.string().nullable(),
+  treatment: z.string().nullable(),
+});
+export type ArmRecord = z.infer<typeof armRecordSchema>;
+
+export const reportRecordSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  title: z.string().nullable(),
+  authors: z.array(z.string()),
+  journal: z.string().nullable(),
+  year: z.number().int().nullable(),
+  volume: z.string().nullable(),
+  issue: z.string().nullable(),
+  pages: z.string().nullable(),
+  doi: z.string().nullable(),
+  pmid: z.string().nullable(),
+});
+
+export const studyRecordSchema = z.object({
+  id: z.string(),
+  shortName: z.string(),
+  title: z.string().nullable(),
+  authors: z.array(z.string()),
+  authorsComplete: z.boolean(),
+  journal: z.string().nullable(),
+  year: z.number().int().nullable(),
+  volume: z.string().nullable(),
+  issue: z.string().nullable(),
+  pages: z.string().nullable(),
+  doi: z.string().nullable(),
+  pmid: z.string().nullable(),
+  reports: z.array(reportRecordSchema),
+  design: z.string(),
+  designLabel: z.string(),
+  setting: z.string().nullable(),
+  centres: z.string().nullable(),
+  country: z.string().nullable(),
+  enrolment: z.string().nullable(),
+  n: z.number().int().nullable(),
+  codonsTested: z.array(z.string()).nullable(),
+  followUp: z.string().nullable(),
+  /** The most direct source level among the study's records. */
+  sourceLevel: z.string(),
+  sourceLevels: z.array(z.string()),
+  notes: z.string().nullable(),
+  arms: z.array(armRecordSchema),
+  file: z.string(),
+  effectCount: z.number().int(),
+  flags: z.array(flagSchema),
+});
+export type StudyRecord = z.infer<typeof studyRecordSchema>;
+
+export const effectRecordSchema = z.object({
+  id: z.string(),
+  studyId: z.string(),
+  studyShortName: z.string(),
+  recordId: z.string(),
+  kind: z.enum(["contrast", "arm", "frequency", "p-only", "direction"]),
+  endpoint: z.string(),
+  endpointLabel: z.string(),
+  measure: z.string().nullable(),
+  value: z.number().nullable(),
+  valueText: z.string().nullable(),
+  ciLower: z.number().nullable(),
+  ciLowerText: z.string().nullable(),
+  ciUpper: z.number().nullable(),
+  ciUpperText: z.string().nullable(),
+  ciLevel: z.number().nullable(),
+  rangeLower: z.number().nullable(),
+  rangeLowerText: z.string().nullable(),
+  rangeUpper: z.number().nullable(),
+  rangeUpperText: z.string().nullable(),
+  /** As printed. */
+  p: z.string().nullable(),
+  test: z.string().nullable(),
+  events: z.number().int().nullable(),
+  total: z.number().int().nullable(),
+  unit: z.string().nullable(),
+  timepoint: z.string().nullable(),
+  exposure: z.string().nullable(),
+  reference: z.string().nullable(),
+  /** The arm, for arm-level values (its label). */
+  group: z.string().nullable(),
+  groupKey: z.string().nullable(),
+  population: z.string(),
+  analysis: z.string(),
+  covariates: z.array(z.string()),
+  treatment: z.string().nullable(),
+  referenceTreatment: z.string().nullable(),
+  molecularGroups: z.array(z.string()),
+  /** The molecular level the finding was reported at. */
+  reportedLevel: z.string(),
+  comparison: z.string().nullable(),
+  locator: z.string(),
+  alsoAt: z.array(z.string()),
+  document: z.string(),
+  sourceLevel: z.string(),
+  citedAs: z.string().nullable(),
+  report: z.string().nullable(),
+  statement: z.string().nullable(),
+  direction: z.string().nullable(),
+  note: z.string().nullable(),
+  sameAs: z.string().nullable(),
+  computed: z.boolean(),
+  computeMethod: z.string().nullable(),
+  derivedFrom: z.array(z.string()),
+  /** ln(ratio) and its SE from the printed CI (computed; ratio measures only). */
+  logValue: z.number().nullable(),
+  logSe: z.number().nullable(),
+  flags: z.array(flagSchema),
+});
+export type EffectRecord = z.infer<typeof effectRecordSchema>;
+
+export const datasetSchema = z.object({
+  version: z.string(),
+  studies: z.array(studyRecordSchema),
+  effects: z.array(effectRecordSchema),
+});
+export type Dataset = z.infer<typeof datasetSchema>;
