@@ -1,0 +1,69 @@
+import Link from "next/link";
+import type { EffectRecord } from "@/lib/domain/records";
+import { analysisText, comparisonText, figureText } from "@/lib/domain/sentence";
+import { SOURCE_LEVEL_LABELS } from "@/lib/data/vocabulary";
+
+const LEVEL_LABEL: Record<string, string> = {
+  allele: "allele",
+  codon: "codon",
+  gene: "gene",
+  "gene-family": "RAS (any)",
+  "wild-type": "wild-type",
+  unselected: "not RAS-selected",
+  none: "no molecular group",
+};
+
+export function reportedAt(e: EffectRecord, groupLabel: (code: string) => string): string {
+  const groups = e.molecularGroups.map(groupLabel).join(", ");
+  return groups ? `reported at ${LEVEL_LABEL[e.reportedLevel] ?? e.reportedLevel} level: ${groups}` : "no molecular group";
+}
+
+export function EffectRow({ effect: e, groupLabel, showStudy = true, anchor = false }: { effect: EffectRecord; groupLabel: (code: string) => string; showStudy?: boolean; anchor?: boolean }) {
+  const locatorHref = `/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`;
+  return (
+    <li className="effect" id={anchor ? e.recordId : undefined} data-effect-id={e.id}>
+      <div className="sentence">
+        <strong>{figureText(e)}</strong>
+        {" · "}
+        {analysisText(e)}
+        {comparisonText(e) ? <> · {comparisonText(e)}</> : null}
+        {" · "}
+        {showStudy ? (
+          <Link href={locatorHref}>
+            {e.studyShortName}, {e.locator}
+          </Link>
+        ) : (
+          <span>{e.locator}</span>
+        )}
+      </div>
+      {e.statement && e.kind !== "contrast" ? <div className="small">{e.statement}</div> : null}
+      <div className="meta small">
+        <span className="badge badge-level" title="The molecular level at which the source reported this finding">
+          {reportedAt(e, groupLabel)}
+        </span>
+        <span className={`badge ${e.sourceLevel === "secondary" ? "badge-secondary" : ""}`}>
+          {SOURCE_LEVEL_LABELS[e.sourceLevel] ?? e.sourceLevel}
+          {e.citedAs ? ` — ${e.document === "peng-review-2022" ? "review" : e.document} ref ${e.citedAs}` : ""}
+        </span>
+        {e.computed ? (
+          <span className="badge badge-computed" title={e.computeMethod ?? undefined}>
+            computed, not printed
+          </span>
+        ) : null}
+        {e.population && !/^whole cohort/i.test(e.population) ? <span className="muted">Population: {e.population}</span> : null}
+        {e.flags.length > 0 ? (
+          <span className="badge badge-flag">
+            ⚑ {e.flags.length} integrity flag{e.flags.length > 1 ? "s" : ""}
+          </span>
+        ) : null}
+      </div>
+      {e.flags.map((f, i) => (
+        <p className="flag-text" key={i}>
+          ⚑ {f.message}
+          {f.otherLocator ? ` Other side: ${f.otherLocator}.` : ""}
+          {f.expected ? ` Consistent value: ${f.expected}.` : ""}
+        </p>
+      ))}
+    </li>
+  );
+}

@@ -1,0 +1,144 @@
+// Chart series, built on the server from effect records: the browser receives ready-made rows and
+// never aggregates raw tables. Pure functions, tested in series.test.ts.
+import type { EffectRecord } from "../domain/records";
+
+export const RATIO = new Set(["HR", "OR", "RR"]);
+
+/** Endpoints where the counted outcome is good for the patient (a ratio above 1 favours the exposure). */
+export const FAVOURABLE_OUTCOMES = new Set(["ORR", "ORR-liver", "DCR", "conversion", "resection", "r0-resection", "r0-r1-resection", "repeat-hepatectomy", "local-control", "tumour-reduction", "duration-of-response"]);
+const TIME_TO_EVENT = new Set(["OS", "PFS", "RFS", "DFS", "DSS", "SCP", "hepatic-PFS", "intrahepatic-RFS", "OS-after-recurrence"]);
+
+export type ForestRow = {
+  id: string;
+  label: string; // study · comparison · analysis
+  study: string;
+  comparison: string;
+  analysis: string;
+  measure: string;
+  value: number;
+  lower: number | null;
+  upper: number | null;
+  p: string | null;
+  flagged: boolean;
+  computed: boolean;
+  sourceLevel: string;
+  reportedLevel: string;
+  href: string;
+};
+export type ForestGroup = { endpoint: string; endpointLabel: string; meaning: string; rows: ForestRow[] };
+
+export function effectHref(e: Pick<EffectRecord, "studyId" | "recordId">): string {
+  return `/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`;
+}
+
+export function ratioMeaning(endpoint: string, endpointLabel: string, measures: string[]): string {
+  const m = [...new Set(measures)].join("/");
+  if (FAVOURABLE_OUTCOMES.has(endpoint))
+    return `${m} above 1: ${endpointLabel.toLowerCase()} more likely in the first-named group (better for it); below 1: less likely.`;
+  if (TIME_TO_EVENT.has(endpoint))
+    return `${m} above 1: higher hazard of the event (death, progression, recurrence or surgical failure) in the first-named group, i.e. worse for it; below 1: better.`;
+  return `${m} above 1: ${endpointLabel.toLowerCase()} more likely in the first-named group (worse for it); below 1: less likely.`;
+}
+
+export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
+  const rows = effects.filter((e) => e.measure && RATIO.has(e.measure) && e.value !== null && e.value > 0);
+  const groups = new Map<string, ForestGroup>();
+  for (const e of rows) {
+    const g = groups.get(e.endpoint) ?? { endpoint: e.endpoint, endpointLabel: e.endpointLabel, meaning: "", rows: [] };
+    const comparison = `${e.exposure ?? "?"} vs ${e.reference ?? "?"}`;
+    g.rows.push({
+      id: e.id,
+      label: `${e.studyShortName} · ${comparison} · ${e.computed ? "computed" : e.analysis}`,
+      study: e.studyShortName,
+      comparison,
+      analysis: e.analysis,
+      measure: e.measure!,
+      value: e.value!,
+      lower: e.ciLower,
+      upper: e.ciUpper,
+      p: e.p,
+      flagged: e.flags.length > 0,
+      computed: e.computed,
+      sourceLevel: e.sourceLevel,
+      reportedLevel: e.reportedLevel,
+      href: effectHref(e),
+    });
+    groups.set(e.endpoint, g);
+  }
+  for (const g of groups.values()) g.meaning = ratioMeaning(g.endpoint, g.endpointLabel, g.rows.map((r) => r.measure));
+  return [...groups.values()];
+}
+
+export type ArmPoint = {
+  id: string;
+  study: string;
+  studyId: string;
+  comparisonKey: string; // study + comparison: bars of one comparison are drawn side by side
+  comparisonLabel: string;
+  arm: string;
+  value: number;
+  lower: number | null;
+  upper: number | null;
+  intervalKind: "ci" | "range" | null;
+  events: number | null;
+  total: number | null;
+  unit: string | null;
+  flagged: boolean;
+  sourceLevel: string;
+  href: string;
+};
+export type ArmGroup = { endpoint: string; endpointLabel: string; measure: "proportion" | "median"; unit: string; points: ArmPoint[] };
+
+const OUTCOME_EXCLUDED = new Set(["baseline-characteristic", "mutation-frequency", "follow-up", "treatment-received"]);
+
+export function armGroups(effects: EffectRecord[]): ArmGroup[] {
+  const arms = effects.filter(
+    (e) => e.kind === "arm" && (e.measure === "proportion" || e.measure === "median") && e.value !== null && !OUTCOME_EXCLUDED.has(e.endpoint),
+  );
+  const groups = new Map<string, ArmGroup>();
+  for (const e of arms) {
+    const measure = e.measure as "proportion" | "median";
+    const key = `${e.endpoint}|${measure}`;
+    const g = groups.get(key) ?? { endpoint: e.endpoint, endpointLabel: e.endpointLabel, measure, unit: measure === "proportion" ? "%" : (e.unit ?? "months"), points: [] };
+    const ci = e.ciLower !== null && e.ciUpper !== null;
+    const range = !ci && e.rangeLower !== null && e.rangeUpper !== null;
+    g.points.push({
+      id: e.id,
+      study: e.studyShortName,
+      studyId: e.studyId,
+      comparisonKey: `${e.studyId}|${e.comparison ?? e.locator}|${e.document}`,
+      comparisonLabel: `${e.studyShortName}${e.sourceLevel === "secondary" ? " (as cited)" : ""}${e.timepoint ? `, ${e.timepoint}` : ""}`,
+      arm: e.group ?? e.exposure ?? "all",
+      value: e.value!,
+      lower: ci ? e.ciLower : range ? e.rangeLower : null,
+      upper: ci ? e.ciUpper : range ? e.rangeUpper : null,
+      intervalKind: ci ? "ci" : range ? "range" : null,
+      events: e.events,
+      total: e.total,
+      unit: e.unit,
+      flagged: e.flags.length > 0,
+      sourceLevel: e.sourceLevel,
+      href: effectHref(e),
+    });
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+export type AlleleBar = { study: string; studyId: string; allele: string; value: number; events: number | null; total: number | null; flagged: boolean; sourceLevel: string; href: string };
+
+export function alleleSpectrum(effects: EffectRecord[], alleleCodes: Set<string>): AlleleBar[] {
+  return effects
+    .filter((e) => e.endpoint === "mutation-frequency" && e.value !== null && e.molecularGroups.some((g) => alleleCodes.has(g)))
+    .map((e) => ({
+      study: `${e.studyShortName}${e.sourceLevel === "secondary" ? " (as cited)" : ""}`,
+      studyId: e.studyId,
+      allele: e.molecularGroups.find((g) => alleleCodes.has(g))!,
+      value: e.value!,
+      events: e.events,
+      total: e.total,
+      flagged: e.flags.length > 0,
+      sourceLevel: e.sourceLevel,
+      href: effectHref(e),
+    }));
+}

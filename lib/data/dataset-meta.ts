@@ -1,0 +1,9 @@
+import type { PrismaClient } from "../generated/prisma/client";
+
+export type DatasetMeta = { version: string; builtAt: string; studies: number; effects: number; flags: number };
+
+export async function getDatasetMeta(db: PrismaClient): Promise<DatasetMeta> {
+  const rows = await db.datasetMeta.findMany();
+  const m = new Map(rows.map((r) => [r.key, r.value]));
+  return { version: m.get("version") ?? "unknown", builtAt: m.get("builtAt") ?? "", studies: Number(m.get("studies") ?? 0), effects: Number(m.get("effects") ?? 0), flags: Number(m.get("flags") ?? 0) };
+}

@@ -1,0 +1,56 @@
+// The dataset as export files: JSON { version, studies, effects } and CSV (one row per effect).
+import Papa from "papaparse";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { Dataset, EffectRecord, StudyRecord } from "../domain/records";
+import { EFFECT_INCLUDE, STUDY_INCLUDE, toEffectRecord, toStudyRecord } from "./to-record";
+import { getDatasetMeta } from "./dataset-meta";
+
+export async function exportDataset(db: PrismaClient): Promise<Dataset> {
+  const [meta, studies, effects] = await Promise.all([
+    getDatasetMeta(db),
+    db.study.findMany({ include: STUDY_INCLUDE, orderBy: { sortOrder: "asc" } }),
+    db.effect.findMany({ include: EFFECT_INCLUDE, orderBy: [{ study: { sortOrder: "asc" } }, { sortOrder: "asc" }] }),
+  ]);
+  return { version: meta.version, studies: studies.map(toStudyRecord), effects: effects.map(toEffectRecord) };
+}
+
+export const CSV_COLUMNS = [
+  "id", "studyId", "studyShortName", "citation", "doi", "pmid", "endpoint", "endpointLabel", "kind", "measure",
+  "value", "ciLower", "ciUpper", "rangeLower", "rangeUpper", "p", "events", "total", "unit", "timepoint",
+  "exposure", "reference", "group", "population", "analysis", "covariates", "treatment", "referenceTreatment",
+  "molecularGroups", "reportedLevel", "statement", "locator", "document", "sourceLevel", "citedAs", "computed",
+  "computeMethod", "flags", "note",
+] as const;
+
+export function citationLine(s: Pick<StudyRecord, "authors" | "authorsComplete" | "journal" | "year" | "volume" | "issue" | "pages">): string {
+  const authors = s.authors.length ? `${s.authors.slice(0, 3).join(", ")}${s.authors.length > 3 || !s.authorsComplete ? " et al." : ""}` : "";
+  const where = [s.journal, s.year, s.volume ? `${s.volume}${s.issue ? `(${s.issue})` : ""}${s.pages ? `:${s.pages}` : ""}` : null].filter(Boolean).join(" ");
+  return [authors, where].filter(Boolean).join(authors.endsWith(".") ? " " : ". ");
+}
+
+export function effectsToCsv(effects: EffectRecord[], studies: StudyRecord[]): string {
+  const byId = new Map(studies.map((s) => [s.id, s]));
+  const rows = effects.map((e) => {
+    const s = byId.get(e.studyId);
+    return {
+      ...e,
+      // Printed text, not a re-formatted float: "7.00" stays "7.00".
+      value: e.valueText ?? "",
+      ciLower: e.ciLowerText ?? "",
+      ciUpper: e.ciUpperText ?? "",
+      rangeLower: e.rangeLowerText ?? "",
+      rangeUpper: e.rangeUpperText ?? "",
+      citation: s ? citationLine(s) : "",
+      doi: s?.doi ?? "",
+      pmid: s?.pmid ?? "",
+      covariates: e.covariates.join("; "),
+      molecularGroups: e.molecularGroups.join("; "),
+      flags: e.flags.map((f) => `${f.code}: ${f.message}`).join(" | "),
+    };
+  });
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => (r as Record<string, unknown>)[c] ?? "")) });
+}
+
+export function datasetToCsv(d: Dataset): string {
+  return effectsToCsv(d.effects, d.studies);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { clinicalSentence, figureText, formatP } from "./sentence";
+import type { EffectRecord } from "./records";
+
+const base: EffectRecord = {
+  id: "ncch-scp-2024/os-mv-ras", studyId: "ncch-scp-2024", studyShortName: "NCCH 2024", recordId: "os-mv-ras", kind: "contrast",
+  endpoint: "OS", endpointLabel: "Overall survival", measure: "HR", value: 3.37, valueText: "3.37", ciLower: 1.76, ciLowerText: "1.76",
+  ciUpper: 6.47, ciUpperText: "6.47", ciLevel: 95, rangeLower: null, rangeLowerText: null, rangeUpper: null, rangeUpperText: null,
+  p: "<0.001", test: null, events: null, total: null, unit: null, timepoint: null, exposure: "RAS-mt", reference: "RAS-wt", group: null,
+  groupKey: null, population: "Whole cohort", analysis: "multivariable", covariates: [], treatment: "hepatectomy", referenceTreatment: null,
+  molecularGroups: ["RAS"], reportedLevel: "gene-family", comparison: null, locator: "Table 2", alsoAt: [], document: "ncch-fulltext",
+  sourceLevel: "primary-full-text", citedAs: null, report: null, statement: null, direction: null, note: null, sameAs: null, computed: false,
+  computeMethod: null, derivedFrom: [], logValue: null, logSe: null, flags: [],
+};
+
+describe("clinicalSentence", () => {
+  it("writes a ratio the way the issue's example does", () => {
+    expect(clinicalSentence(base)).toBe("HR 3.37 (1.76–6.47), p<0.001 · multivariable · RAS-mt vs RAS-wt · NCCH 2024, Table 2");
+  });
+  it("writes a proportion with n/N", () => {
+    expect(figureText({ ...base, kind: "arm", measure: "proportion", valueText: "22.3", value: 22.3, ciLowerText: null, ciUpperText: null, events: 27, total: 121, p: null })).toBe("22.3% (27/121)");
+  });
+  it("writes a median with its CI and unit", () => {
+    expect(figureText({ ...base, kind: "arm", measure: "median", valueText: "44.03", unit: "months", ciLowerText: "36.19", ciUpperText: "51.87", p: null })).toBe(
+      "Median 44.03 months (95% CI 36.19–51.87)",
+    );
+  });
+  it("says when only a p-value was reported", () => {
+    expect(figureText({ ...base, kind: "p-only", measure: null, p: "0.033" })).toBe("p=0.033 (no effect size reported)");
+  });
+  it("formats printed p-values", () => {
+    expect(formatP("<0.001")).toBe("p<0.001");
+    expect(formatP(".04")).toBe("p=.04");
+    expect(formatP("=0.03")).toBe("p=0.03");
+  });
+});
