@@ -57,6 +57,52 @@ export function EffectRow({ effect: e, groupLabel, showStudy = true, anchor = fa
           </span>
         ) : null}
       </div>
+      {anchor ? (
+        <details className="small">
+          <summary>Source details</summary>
+          <dl>
+            <dt>Locator</dt>
+            <dd>
+              {e.locator}
+              {e.alsoAt.length ? ` (same figures also at: ${e.alsoAt.join("; ")})` : ""}
+            </dd>
+            <dt>Document</dt>
+            <dd>
+              {e.document}
+              {e.citedAs ? `, cited there as ${e.citedAs}` : ""}
+              {e.report ? `; report: ${e.report}` : ""}
+            </dd>
+            <dt>Population</dt>
+            <dd>{e.population}</dd>
+            {e.covariates.length ? (
+              <>
+                <dt>Adjusted for</dt>
+                <dd>{e.covariates.join("; ")}</dd>
+              </>
+            ) : null}
+            {e.test ? (
+              <>
+                <dt>Test</dt>
+                <dd>{e.test}</dd>
+              </>
+            ) : null}
+            {e.computed ? (
+              <>
+                <dt>How computed</dt>
+                <dd>
+                  {e.computeMethod}; from {e.derivedFrom.map((d) => d.split("/")[1]).join(" and ")}
+                </dd>
+              </>
+            ) : null}
+            {e.note ? (
+              <>
+                <dt>Extraction note</dt>
+                <dd>{e.note}</dd>
+              </>
+            ) : null}
+          </dl>
+        </details>
+      ) : null}
       {e.flags.map((f, i) => (
         <p className="flag-text" key={i}>
           ⚑ {f.message}

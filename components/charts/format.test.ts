@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   fileSlug,
+  niceStep,
   formatCount,
   formatInterval,
   formatNumber,
@@ -22,9 +23,10 @@ describe("paddedLogDomain", () => {
   });
   it("always includes 1, even when every ratio is above it", () => {
     expect(paddedLogDomain([2.2, 1.4, 3.44])).toEqual([0.5, 4]);
+    expect(paddedLogDomain([2.2, 1.4, 3.9])).toEqual([0.5, 10]);
   });
   it("ignores bounds of 0 (not drawable on a log axis) and clamps to 0.01–100", () => {
-    expect(paddedLogDomain([0.06, 0, 1.31])).toEqual([0.02, 2]);
+    expect(paddedLogDomain([0.06, 0, 1.31])).toEqual([0.05, 2]);
     expect(paddedLogDomain([0.001, 500])).toEqual([0.01, 100]);
   });
   it("gives a usable domain for no data", () => {
@@ -50,16 +52,18 @@ describe("linear domains", () => {
     expect(niceCeil(21)).toBe(25);
     expect(niceCeil(4)).toBe(5);
     expect(niceCeil(0)).toBe(0);
+    expect(niceStep(92.5)).toBe(20);
   });
   it("starts at 0 for positive medians and pads the top", () => {
     expect(paddedLinearDomain([44.03, 36.19, 51.87, 88.07])).toEqual([0, 100]);
   });
   it("extends below 0 for a negative range bound", () => {
-    expect(paddedLinearDomain([63.5, -257, 100])).toEqual([-500, 250]);
+    expect(paddedLinearDomain([63.5, -257, 100])).toEqual([-300, 200]);
   });
   it("makes evenly spaced ticks", () => {
     expect(linearTicks([0, 100])).toEqual([0, 20, 40, 60, 80, 100]);
-    expect(linearTicks([-500, 250], 5)).toEqual([-500, -250, 0, 250]);
+    expect(linearTicks([-300, 200])).toEqual([-300, -200, -100, 0, 100, 200]);
+    expect(linearTicks([0, 25])).toEqual([0, 5, 10, 15, 20, 25]);
   });
 });
 

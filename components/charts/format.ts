@@ -22,7 +22,7 @@ export const LOG_DOMAIN_LIMITS: readonly [number, number] = [0.01, 100];
 
 /**
  * Log-axis domain covering every positive value and 1 (the line of no difference), widened by
- * `pad` (a share of the decades spanned, at least a tenth of a decade), then snapped outwards to the
+ * `pad` (a share of the decades spanned, at least a twentieth of a decade), then snapped outwards to the
  * nearest tick candidate so the axis starts and ends on a labelled tick.
  */
 export function paddedLogDomain(values: readonly (number | null | undefined)[], pad = 0.05): [number, number] {
@@ -31,7 +31,7 @@ export function paddedLogDomain(values: readonly (number | null | undefined)[], 
   const lo = Math.max(limitLo, Math.min(1, ...positive));
   const hi = Math.min(limitHi, Math.max(1, ...positive));
   const span = Math.max(Math.log10(hi) - Math.log10(lo), 0.1);
-  const margin = Math.max(span * pad, 0.1);
+  const margin = Math.max(span * pad, 0.05);
   const paddedLo = 10 ** (Math.log10(lo) - margin);
   const paddedHi = 10 ** (Math.log10(hi) + margin);
   const below = LOG_TICK_CANDIDATES.filter((t) => t <= paddedLo);
@@ -59,34 +59,36 @@ export function logTicks(domain: readonly [number, number], maxTicks = 9): numbe
 export function niceCeil(value: number): number {
   if (!(value > 0)) return 0;
   const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value - 1e-9) return step * power;
-  return 10 * power;
+  return [1, 2, 2.5, 5, 10].map((s) => s * power).find((s) => s >= value - 1e-9) ?? 10 * power;
 }
 
-/** The matching lower bound for negative values (e.g. a tumour-reduction range down to −257 %). */
-export function niceFloor(value: number): number {
-  return value >= 0 ? 0 : -niceCeil(-value);
+/** Tick step for a linear axis: the nice number at or above span / target. */
+export function niceStep(span: number, target = 5): number {
+  return niceCeil(span / Math.max(1, target)) || 1;
 }
 
-/** Linear domain from 0 (or the lowest negative value) to a nice bound above the largest value, padded. */
-export function paddedLinearDomain(values: readonly (number | null | undefined)[], pad = 0.05): [number, number] {
+/**
+ * Linear domain from 0 (or below the lowest negative value, e.g. a tumour-reduction range down to
+ * −257 %) to above the largest value, padded by `pad` of the span and snapped outwards to the tick step.
+ */
+export function paddedLinearDomain(values: readonly (number | null | undefined)[], pad = 0.05, target = 5): [number, number] {
   const finite = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   const lo = Math.min(0, ...finite);
   const hi = Math.max(0, ...finite);
   const span = hi - lo || 1;
-  return [niceFloor(lo < 0 ? lo - span * pad : 0), niceCeil(hi + span * pad) || 1];
+  const paddedLo = lo < 0 ? lo - span * pad : 0;
+  const paddedHi = hi + span * pad;
+  const step = niceStep(paddedHi - paddedLo, target);
+  return [Math.floor(paddedLo / step) * step, Math.ceil(paddedHi / step) * step];
 }
 
-/** Evenly spaced ticks over a linear domain whose ends come from paddedLinearDomain. */
+/** Evenly spaced ticks at the nice step over a linear domain. */
 export function linearTicks(domain: readonly [number, number], target = 5): number[] {
   const [lo, hi] = domain;
-  const span = hi - lo;
-  if (!(span > 0)) return [lo];
-  const raw = span / Math.max(1, target);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((s) => s * power).find((s) => s >= raw - 1e-9) ?? 10 * power;
+  if (!(hi > lo)) return [lo];
+  const step = niceStep(hi - lo, target);
   const ticks: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) ticks.push(Number(t.toFixed(10)));
+  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9; t += step) ticks.push(Number(t.toFixed(10)));
   return ticks;
 }
 

@@ -4,6 +4,7 @@ import { checkDuplicates } from "./duplicates";
 import { checkGroupSums } from "./groups";
 import { checkPercent } from "./percent";
 import { checkPAgainstCi } from "./p-value";
+import { checkPlausibility } from "./plausibility";
 import type { CheckFlag, CheckInput } from "./types";
 
 export const CHECKS = [
@@ -12,6 +13,7 @@ export const CHECKS = [
   { code: "ci-asymmetric", describe: "a ratio CI asymmetric on the log scale beyond rounding", run: (i: CheckInput) => checkLogSymmetry(i.effects) },
   { code: "p-ci-mismatch", describe: "a p-value inconsistent with the CI (Wald z from the CI)", run: (i: CheckInput) => checkPAgainstCi(i.effects) },
   { code: "duplicate-mismatch / secondary-mismatch", describe: "the same quantity printed with different values (same document, or secondary vs primary)", run: (i: CheckInput) => checkDuplicates(i.effects) },
+  { code: "implausible-value", describe: "a figure that cannot be what it claims (transcription damage, e.g. a lost decimal point)", run: (i: CheckInput) => checkPlausibility(i.effects) },
   { code: "groups-sum", describe: "groups that do not add up to N", run: (i: CheckInput) => checkGroupSums(i.groupings) },
 ] as const;
 

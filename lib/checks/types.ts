@@ -20,7 +20,8 @@ export type CheckCode =
   | "p-ci-mismatch"
   | "duplicate-mismatch"
   | "secondary-mismatch"
-  | "groups-sum";
+  | "groups-sum"
+  | "implausible-value";
 
 export type CheckInput = { effects: EffectRecord[]; groupings: GroupingRecord[] };
 

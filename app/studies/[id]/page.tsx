@@ -1,0 +1,143 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { getContext } from "@/lib/data/context";
+import { findStudy } from "@/lib/data/find-studies";
+import { citationLine } from "@/lib/data/export-dataset";
+import { SOURCE_LEVEL_LABELS } from "@/lib/data/vocabulary";
+import { EffectRow } from "../../_components/EffectRow";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const { db } = await getContext();
+  const study = await findStudy(db, id);
+  return { title: study ? study.shortName : "Study not found" };
+}
+
+export default async function StudyPage({ params }: Props) {
+  const { id } = await params;
+  const { db, vocab, meta } = await getContext();
+  const study = await findStudy(db, id);
+  if (!study) notFound();
+  const groupLabel = (code: string) => vocab.groups.find((g) => g.code === code)?.label ?? code;
+  const treatmentLabel = (code: string | null) => (code ? (vocab.treatments.find((t) => t.code === code)?.label ?? code) : null);
+  const byEndpoint = new Map<string, typeof study.effects>();
+  for (const e of study.effects) byEndpoint.set(e.endpointLabel, [...(byEndpoint.get(e.endpointLabel) ?? []), e]);
+  const printed = study.effects.filter((e) => !e.computed);
+  const computed = study.effects.filter((e) => e.computed);
+  const flagged = study.effects.filter((e) => e.flags.length > 0).length;
+
+  return (
+    <>
+      <p className="small no-print">
+        <Link href="/studies">← All studies</Link>
+      </p>
+      <h1>{study.shortName}</h1>
+      {study.title ? <p>{study.title}</p> : <p className="muted small">Title not given in the source documents.</p>}
+      <p>
+        {citationLine(study) || <span className="muted">Citation not given in the source documents.</span>}
+        {study.doi ? (
+          <>
+            {" · "}
+            <a href={`https://doi.org/${study.doi}`}>doi:{study.doi}</a>
+          </>
+        ) : null}
+        {study.pmid ? (
+          <>
+            {" · "}
+            <a href={`https://pubmed.ncbi.nlm.nih.gov/${study.pmid}/`}>PubMed {study.pmid}</a>
+          </>
+        ) : null}
+      </p>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="design-heading">
+          <h2 id="design-heading">Design</h2>
+          <dl className="small">
+            <dt>Design</dt>
+            <dd>{study.designLabel}</dd>
+            {study.setting ? (<><dt>Setting</dt><dd>{study.setting}</dd></>) : null}
+            {study.centres ? (<><dt>Centres</dt><dd>{study.centres}{study.country ? ` (${study.country})` : ""}</dd></>) : null}
+            {study.enrolment ? (<><dt>Enrolment</dt><dd>{study.enrolment}</dd></>) : null}
+            <dt>N</dt>
+            <dd>{study.n ?? "not reported"}</dd>
+            {study.followUp ? (<><dt>Follow-up</dt><dd>{study.followUp}</dd></>) : null}
+            {study.codonsTested?.length ? (<><dt>Codons tested</dt><dd>{study.codonsTested.map(groupLabel).join(", ")}</dd></>) : null}
+            <dt>Source levels here</dt>
+            <dd>{study.sourceLevels.map((l) => SOURCE_LEVEL_LABELS[l] ?? l).join("; ")}</dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="arms-heading">
+          <h2 id="arms-heading">Arms and groups</h2>
+          {study.arms.length ? (
+            <table className="small">
+              <caption className="visually-hidden">Arms with their size</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Arm / group</th>
+                  <th scope="col">n</th>
+                  <th scope="col">Molecular group</th>
+                  <th scope="col">Treatment</th>
+                </tr>
+              </thead>
+              <tbody>
+                {study.arms.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.label}</td>
+                    <td>{a.n ?? "—"}</td>
+                    <td>{a.molecularGroup ? groupLabel(a.molecularGroup) : "—"}</td>
+                    <td>{treatmentLabel(a.treatment) ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="small muted">No arms given.</p>
+          )}
+          {study.flags.map((f, i) => (
+            <p key={i} className="flag-text small">
+              ⚑ {f.message} {f.expected ? `Consistent: ${f.expected}.` : ""}
+            </p>
+          ))}
+        </section>
+      </div>
+      {study.reports.length ? (
+        <section aria-labelledby="reports-heading">
+          <h2 id="reports-heading">Other reports of this study</h2>
+          <ul className="small">
+            {study.reports.map((r) => (
+              <li key={r.id}>
+                {r.label}: {citationLine({ ...r, authorsComplete: false })}
+                {r.doi ? <> · <a href={`https://doi.org/${r.doi}`}>doi:{r.doi}</a></> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {study.notes ? (
+        <section aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Notes</h2>
+          <p className="small">{study.notes}</p>
+        </section>
+      ) : null}
+      <h2>Records</h2>
+      <p className="small muted">
+        {printed.length} printed figures, {computed.length} computed (marked), {flagged} with integrity flags. Every record links to its place in the source: the locator. Dataset version{" "}
+        <span className="version">{meta.version}</span>.
+      </p>
+      {[...byEndpoint.entries()].map(([label, effects]) => (
+        <section key={label} aria-label={label}>
+          <h3>{label}</h3>
+          <ul className="effect-list">
+            {effects.map((e) => (
+              <EffectRow key={e.id} effect={e} groupLabel={groupLabel} showStudy={false} anchor />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
