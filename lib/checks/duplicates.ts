@@ -53,7 +53,8 @@ export function disagreements(a: EffectRecord, b: EffectRecord): Field[] {
   }
   const ga = [...a.molecularGroups].sort().join(", ");
   const gb = [...b.molecularGroups].sort().join(", ");
-  if (ga !== gb && a.sameAs !== null) out.push({ name: "molecular group", a: ga, b: gb });
+  // Labels can differ only between records linked explicitly (sameAs): key-matched ones share groups.
+  if (ga !== gb && (a.sameAs === b.id || b.sameAs === a.id)) out.push({ name: "molecular group", a: ga, b: gb });
   return out;
 }
 

@@ -1,0 +1,114 @@
+"use client";
+// Forest plot: one chart per endpoint, one row per ratio record (log axis, line of no difference at 1).
+import { useMemo } from "react";
+import type { ForestGroup, ForestRow } from "@/lib/charts/series";
+import { ChartFrame, type LegendItem } from "./ChartFrame";
+import { formatInterval, formatNumber, formatP, logTicks, paddedLogDomain } from "./format";
+import { markFor, markLegend, sourceLevelText } from "./marks";
+import { RowChart, estimateRowChartHeight, type ItemRow } from "./RowChart";
+
+const MEASURE_NAMES: Record<string, string> = { HR: "Hazard ratio", OR: "Odds ratio", RR: "Risk ratio" };
+
+export function measureAxisLabel(measures: string[]): string {
+  const names = [...new Set(measures)].map((m) => MEASURE_NAMES[m] ?? m);
+  const text = names.map((n, i) => (i === 0 ? n : n.toLowerCase())).join(" / ");
+  return `${text} (log scale)`;
+}
+
+export function ForestPlot({ groups, title }: { groups: ForestGroup[]; title?: string }) {
+  return (
+    <>
+      {groups.map((group) => (
+        <ForestGroupChart key={group.endpoint} group={group} title={title} />
+      ))}
+    </>
+  );
+}
+
+function ForestGroupChart({ group, title }: { group: ForestGroup; title?: string }) {
+  const measures = [...new Set(group.rows.map((r) => r.measure))];
+  const chartTitle = `${title ? `${title}: ` : ""}${group.endpointLabel} (${measures.join(", ")})`;
+  const rows = useMemo(() => forestRows(group.rows), [group.rows]);
+  const axis = useMemo(() => {
+    const domain = paddedLogDomain(group.rows.flatMap((r) => [r.value, r.lower, r.upper]));
+    return { scale: "log" as const, domain, ticks: logTicks(domain), label: measureAxisLabel(group.rows.map((r) => r.measure)) };
+  }, [group.rows]);
+
+  const legend: LegendItem[] = [
+    ...markLegend(
+      "square",
+      {
+        primary: group.rows.some((r) => !r.computed),
+        computed: group.rows.some((r) => r.computed),
+        flagged: group.rows.some((r) => r.flagged),
+      },
+      "ratio as printed",
+    ),
+    { label: "95% CI (arrow: beyond the axis)", mark: { shape: "whisker" } },
+    { label: "1 = no difference", mark: { shape: "line" } },
+  ];
+  const caption = [
+    group.meaning,
+    "Each row is one published estimate; follow its label or point to the record and its source. Rows without a printed CI show the point only.",
+  ];
+
+  return (
+    <ChartFrame title={chartTitle} caption={caption} legend={legend} table={forestTable(group.rows)} estimatedHeight={estimateRowChartHeight(rows)}>
+      {(width) => <RowChart width={width} rows={rows} axis={axis} referenceAt={1} notePlacement="column" title={chartTitle} />}
+    </ChartFrame>
+  );
+}
+
+function forestRows(rows: ForestRow[]): ItemRow[] {
+  const labelCounts = new Map<string, number>();
+  for (const r of rows) labelCounts.set(r.label, (labelCounts.get(r.label) ?? 0) + 1);
+  return rows.map((r) => {
+    // Two records can share study, comparison and analysis (e.g. a conference and a news report).
+    let label = (labelCounts.get(r.label) ?? 0) > 1 ? `${r.label} (${sourceLevelText(r.sourceLevel)})` : r.label;
+    if (r.computed && !/computed/.test(label)) label = `${label} · computed`;
+    const ci = formatInterval(r.lower, r.upper);
+    const p = formatP(r.p);
+    const note = [`${r.measure} ${formatNumber(r.value)}${ci ? ` (${ci})` : ""}`, p].filter(Boolean).join(" · ");
+    return {
+      kind: "item",
+      key: r.id,
+      label,
+      flagged: r.flagged,
+      note,
+      value: r.value,
+      lower: r.lower,
+      upper: r.upper,
+      mark: markFor("square", { flagged: r.flagged, computed: r.computed }),
+      href: r.href,
+      details: [
+        `${r.measure} ${formatNumber(r.value)}${ci ? `, 95% CI ${ci}` : ", no CI printed"}`,
+        p ?? "p not printed",
+        `Source: ${sourceLevelText(r.sourceLevel)} · reported at ${r.reportedLevel}`,
+        ...(r.computed ? ["Computed here from the printed counts, not printed in the source"] : []),
+        ...(r.flagged ? ["⚑ Integrity flag: see the record"] : []),
+      ],
+    };
+  });
+}
+
+function forestTable(rows: ForestRow[]) {
+  return {
+    columns: ["Study", "Comparison", "Analysis", "Measure", "Estimate", "95% CI", "p", "Source", "Notes"],
+    rows: rows.map((r) => ({
+      key: r.id,
+      cells: [
+        <a key="study" href={r.href}>
+          {r.study}
+        </a>,
+        r.comparison,
+        r.analysis,
+        r.measure,
+        formatNumber(r.value),
+        formatInterval(r.lower, r.upper) ?? "—",
+        r.p ?? "—",
+        sourceLevelText(r.sourceLevel),
+        [r.computed ? "computed" : null, r.flagged ? "⚑ flagged" : null].filter(Boolean).join(", ") || "—",
+      ],
+    })),
+  };
+}

@@ -1,0 +1,148 @@
+// Known-answer tests for every integrity check, on small synthetic records.
+import { describe, expect, it } from "vitest";
+import type { EffectRecord } from "../domain/records";
+import { checkPercent } from "./percent";
+import { checkEstimateInsideCi, checkLogSymmetry } from "./ci";
+import { checkPAgainstCi, printedPRange, pRangeFromPrintedCi } from "./p-value";
+import { checkDuplicates } from "./duplicates";
+import { checkGroupSums } from "./groups";
+import { checkPlausibility } from "./plausibility";
+
+let n = 0;
+function effect(over: Partial<EffectRecord>): EffectRecord {
+  n++;
+  return {
+    id: `s/e${n}`, studyId: "s", studyShortName: "Study", recordId: `e${n}`, kind: "contrast", endpoint: "OS", endpointLabel: "Overall survival",
+    measure: "HR", value: null, valueText: null, ciLower: null, ciLowerText: null, ciUpper: null, ciUpperText: null, ciLevel: 95,
+    rangeLower: null, rangeLowerText: null, rangeUpper: null, rangeUpperText: null, p: null, test: null, events: null, total: null, unit: null,
+    timepoint: null, exposure: "RAS-mt", reference: "RAS-wt", group: null, groupKey: null, population: "Whole cohort", analysis: "multivariable",
+    covariates: [], treatment: null, referenceTreatment: null, molecularGroups: ["RAS"], reportedLevel: "gene-family", comparison: null,
+    locator: `Table ${n}`, alsoAt: [], document: "doc", sourceLevel: "primary-full-text", citedAs: null, report: null, statement: null,
+    direction: null, note: null, sameAs: null, computed: false, computeMethod: null, derivedFrom: [], logValue: null, logSe: null, flags: [],
+    ...over,
+  };
+}
+const ratio = (v: string, lo: string, hi: string, p: string | null = null, over: Partial<EffectRecord> = {}) =>
+  effect({ valueText: v, value: Number(v), ciLowerText: lo, ciLower: Number(lo), ciUpperText: hi, ciUpper: Number(hi), p, ...over });
+const prop = (v: string, events: number, total: number, over: Partial<EffectRecord> = {}) =>
+  effect({ kind: "arm", measure: "proportion", valueText: v, value: Number(v), events, total, group: "A", groupKey: "a", ...over });
+
+describe("percent-mismatch", () => {
+  it("flags SYSU's 51 (26.0%) of 193 and says 26.4% is consistent", () => {
+    const [f] = checkPercent([prop("26.0", 51, 193)]);
+    expect(f?.code).toBe("percent-mismatch");
+    expect(f?.expected).toBe("26.4% (51/193)");
+  });
+  it("accepts rounding at the printed precision (17/47 = 36.17%, 7/11 = 64%)", () => {
+    expect(checkPercent([prop("36.17", 17, 47), prop("64", 7, 11), prop("44.0", 85, 193)])).toEqual([]);
+  });
+  it("flags 56.7% for 42/74 (56.76%)", () => {
+    expect(checkPercent([prop("56.7", 42, 74)])).toHaveLength(1);
+  });
+});
+
+describe("estimate-outside-ci", () => {
+  it("flags an HR of 248 with CI 1.31-4.70 and a reversed CI", () => {
+    expect(checkEstimateInsideCi([ratio("248", "1.31", "4.70")])[0]?.code).toBe("estimate-outside-ci");
+    expect(checkEstimateInsideCi([ratio("0.97", "049", "1.94")])[0]?.message).toContain("exceeds its upper bound");
+  });
+  it("accepts an estimate inside its CI", () => {
+    expect(checkEstimateInsideCi([ratio("3.37", "1.76", "6.47")])).toEqual([]);
+  });
+});
+
+describe("ci-asymmetric", () => {
+  it("flags SYSU's bilobar OR 2.017 (1.015-4.229) and gives the consistent upper bound 4.008", () => {
+    const [f] = checkLogSymmetry([ratio("2.017", "1.015", "4.229", null, { measure: "OR" })]);
+    expect(f?.code).toBe("ci-asymmetric");
+    expect(f?.expected).toContain("upper bound 4.008");
+  });
+  it("accepts NCCH's HR 2.20 (1.40-3.44), symmetric within rounding", () => {
+    expect(checkLogSymmetry([ratio("2.20", "1.40", "3.44")])).toEqual([]);
+  });
+  it("ignores differences and medians", () => {
+    expect(checkLogSymmetry([ratio("12", "-11", "36", null, { measure: "RD" })])).toEqual([]);
+  });
+});
+
+describe("p-ci-mismatch", () => {
+  it("computes the p range a printed CI allows", () => {
+    const r = pRangeFromPrintedCi("3.37", "1.76", "6.47", "log")!;
+    expect(r.lo).toBeLessThan(0.000254);
+    expect(r.hi).toBeGreaterThan(0.000254);
+  });
+  it("reads printed p-values as ranges", () => {
+    expect(printedPRange("<0.001")).toEqual({ lo: 0, hi: 0.001 });
+    expect(printedPRange("0.03")!.lo).toBeCloseTo(0.025, 10);
+    expect(printedPRange("0.03")!.hi).toBeCloseTo(0.035, 10);
+  });
+  it("accepts NCCH's HR 3.37 (1.76-6.47) p<0.001 and short-SCP OR 2.31 (1.08-4.95) p=0.03", () => {
+    expect(checkPAgainstCi([ratio("3.37", "1.76", "6.47", "<0.001"), ratio("2.31", "1.08", "4.95", "0.03", { measure: "OR" })])).toEqual([]);
+  });
+  it("flags SYSU's bilobar OR 2.017 (1.015-4.229) p=0.045: the CI implies p = 0.054 (Wald)", () => {
+    const [f] = checkPAgainstCi([ratio("2.017", "1.015", "4.229", "0.045", { measure: "OR" })]);
+    expect(f?.code).toBe("p-ci-mismatch");
+    expect(f?.expected).toBe("p ≈ 0.0540");
+    expect(f?.message).toContain("Wald");
+  });
+  it("flags a significant p with a CI that crosses 1 as an error", () => {
+    const [f] = checkPAgainstCi([ratio("1.50", "0.80", "2.81", "0.01")]);
+    expect(f?.severity).toBe("error");
+  });
+});
+
+describe("duplicate-mismatch and secondary-mismatch", () => {
+  it("pairs the same quantity printed twice in one document with different figures, naming both locators", () => {
+    const a = prop("55.4", 107, 193, { endpoint: "early-progression", locator: "Abstract" });
+    const b = prop("53.9", 104, 193, { endpoint: "early-progression", locator: "Results" });
+    const flags = checkDuplicates([a, b]);
+    expect(flags).toHaveLength(2);
+    expect(flags[0]?.code).toBe("duplicate-mismatch");
+    expect(flags[0]?.otherLocator).toContain("Results");
+    expect(flags[1]?.otherLocator).toContain("Abstract");
+  });
+  it("does not pair identical printings or different quantities", () => {
+    const a = ratio("3.37", "1.76", "6.47", "<0.001");
+    const b = ratio("3.37", "1.76", "6.47", "<0.001");
+    const c = ratio("2.48", "1.31", "4.70", "0.005", { exposure: "CRLM > 5 cm", reference: "≤ 5 cm" });
+    expect(checkDuplicates([a, b, c])).toEqual([]);
+  });
+  it("flags a secondary figure that differs from the primary one, also across labels via sameAs", () => {
+    const primary = prop("23.40", 11, 47, { kind: "frequency", endpoint: "mutation-frequency", molecularGroups: ["KRAS-G12V"], document: "preprint" });
+    const secondary = prop("23.4", 0, 0, {
+      kind: "frequency", endpoint: "mutation-frequency", molecularGroups: ["KRAS-G12C"], document: "review", sourceLevel: "secondary", citedAs: "own data",
+      events: null, total: null, sameAs: primary.id,
+    });
+    const flags = checkDuplicates([primary, secondary]);
+    expect(flags[0]?.code).toBe("secondary-mismatch");
+    expect(flags[0]?.message).toContain("molecular group");
+  });
+  it("treats 0.031 and .03 as the same p, 17.2 and 17.02 as different values", () => {
+    const a = prop("17.02", 8, 47, { kind: "frequency", endpoint: "mutation-frequency", document: "preprint" });
+    const b = prop("17.2", 8, 47, { kind: "frequency", endpoint: "mutation-frequency", document: "review", sourceLevel: "secondary", citedAs: "x", events: null, total: null });
+    expect(checkDuplicates([a, b])[0]?.message).toContain("value 17.2 vs 17.02");
+    const p1 = effect({ kind: "p-only", measure: null, p: "0.031", comparison: "os", document: "review", sourceLevel: "secondary", citedAs: "[14]" });
+    const p2 = effect({ kind: "p-only", measure: null, p: ".03", comparison: "os", document: "abstract" });
+    expect(checkDuplicates([p1, p2])).toEqual([]);
+  });
+});
+
+describe("groups-sum", () => {
+  it("flags arms that do not add up to N", () => {
+    const [f] = checkGroupSums([{ studyId: "s", label: "RAS status", total: 150, locator: "Results", arms: [{ id: "mt", label: "RAS-mt", n: 63 }, { id: "wt", label: "RAS-wt", n: 86 }] }]);
+    expect(f?.message).toBe("RAS status: RAS-mt 63 + RAS-wt 86 = 149, not the total of 150.");
+  });
+  it("accepts arms that add up", () => {
+    expect(checkGroupSums([{ studyId: "s", label: "x", total: 193, locator: null, arms: [{ id: "a", label: "a", n: 51 }, { id: "b", label: "b", n: 142 }] }])).toEqual([]);
+  });
+});
+
+describe("implausible-value", () => {
+  it("reads '5740' months as 57.40 and HR '248' within its CI as 2.48", () => {
+    expect(checkPlausibility([effect({ kind: "arm", measure: "median", unit: "months", valueText: "5740", value: 5740 })])[0]?.expected).toBe("57.40");
+    expect(checkPlausibility([ratio("248", "1.31", "4.70")])[0]?.expected).toBe("2.48 (within the printed CI)");
+  });
+  it("accepts plausible figures", () => {
+    expect(checkPlausibility([effect({ kind: "arm", measure: "median", unit: "months", valueText: "70.03", value: 70.03 }), ratio("10.485", "4.958", "22.176")])).toEqual([]);
+  });
+});
