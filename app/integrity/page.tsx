@@ -15,6 +15,7 @@ const TITLES: Record<string, string> = {
   "secondary-mismatch": "Secondary reports that differ from the primary source",
   "groups-sum": "Groups that do not add up to N",
   "implausible-value": "Transcription damage (implausible figures)",
+  "direction-mismatch": "Ratios or differences pointing the other way from their arms",
 };
 
 export default async function IntegrityPage() {

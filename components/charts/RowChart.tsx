@@ -145,7 +145,13 @@ export function RowChart({ width, rows, axis, referenceAt, notePlacement, title 
         height={AXIS_HEIGHT}
         label={{ value: axis.label, position: "insideBottom", offset: 4, fill: COLOURS.fg, fontSize: 13, fontWeight: 600 }}
       />
-      <YAxis type="category" dataKey="key" width={side ? layout.labelWidth : 1} interval={0} tick={tick} tickLine={false} axisLine={side} stroke={COLOURS.line} />
+      <YAxis
+        type="category"
+        dataKey="key"
+        // A point scale (no bars to make bands): half a row of padding puts every row in the middle of its band.
+        padding={{ top: band / 2, bottom: band / 2 }}
+        width={side ? layout.labelWidth : 1}
+        interval={0} tick={tick} tickLine={false} axisLine={side} stroke={COLOURS.line} />
       {referenceAt !== undefined && <ReferenceLine x={referenceAt} stroke={COLOURS.fg} strokeWidth={1.2} ifOverflow="hidden" />}
       <Tooltip content={(props) => <RowTooltip {...props} byKey={byKey} />} cursor={{ fill: "rgba(11, 92, 173, 0.07)" }} isAnimationActive={false} />
       <ZIndexLayer zIndex={600}>

@@ -123,7 +123,7 @@ describe("row layout", () => {
   it("grows rows with the number of label lines", () => {
     const wide = rowLayout(1280, 20);
     expect(rowHeight(wide, 1)).toBe(26);
-    expect(rowHeight(wide, 3)).toBe(55);
+    expect(rowHeight(wide, 3)).toBe(58);
     expect(rowHeight(rowLayout(343, 20), 2)).toBe(52);
   });
 });

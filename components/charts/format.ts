@@ -213,5 +213,5 @@ export function rowLayout(width: number, noteChars: number): RowLayout {
  */
 export function rowHeight(layout: RowLayout, labelLines: number): number {
   const text = Math.max(1, labelLines) * layout.lineHeight;
-  return layout.mode === "stacked" ? text + 22 : Math.max(26, text + 10);
+  return layout.mode === "stacked" ? text + 22 : Math.max(26, text + 13);
 }

@@ -6,13 +6,7 @@ import type { EffectRecord } from "../domain/records";
 import { oddsRatio, riskDifference, riskRatio, ZERO_CELL_CORRECTION } from "../stats/effect-sizes";
 
 const NOT_OUTCOMES = new Set(["baseline-characteristic", "mutation-frequency"]);
-const norm = (s: string | null) => (s ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "");
-
-function matches(arm: EffectRecord, label: string | null): boolean {
-  if (!label) return false;
-  const l = norm(label);
-  return [arm.groupKey, arm.group, arm.exposure].some((x) => x !== null && norm(x) === l);
-}
+import { armMatches as matches } from "./arm-match";
 
 const round = (x: number, d: number) => Number(x.toFixed(d));
 

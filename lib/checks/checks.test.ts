@@ -7,6 +7,8 @@ import { checkPAgainstCi, printedPRange, pRangeFromPrintedCi } from "./p-value";
 import { checkDuplicates } from "./duplicates";
 import { checkGroupSums } from "./groups";
 import { checkPlausibility } from "./plausibility";
+import { checkDirection } from "./direction";
+import { fittingCounts } from "./percent";
 
 let n = 0;
 function effect(over: Partial<EffectRecord>): EffectRecord {
@@ -38,6 +40,17 @@ describe("percent-mismatch", () => {
   });
   it("flags 56.7% for 42/74 (56.76%)", () => {
     expect(checkPercent([prop("56.7", 42, 74)])).toHaveLength(1);
+  });
+});
+
+describe("percent-mismatch with only a denominator", () => {
+  it("finds the whole counts a printed percentage allows", () => {
+    expect(fittingCounts("64", 11)).toEqual([7]);
+    expect(fittingCounts("83.8", 73)).toEqual([]);
+  });
+  it("flags NIVACOR's 83.8% of 73 and Spectrum's 66.7% of 11", () => {
+    const flags = checkPercent([prop("83.8", 0, 73, { events: null }), prop("66.7", 0, 11, { events: null }), prop("18.2", 0, 11, { events: null })]);
+    expect(flags.map((f) => f.expected)).toEqual(["83.6% or 84.9% of 73", "63.6% or 72.7% of 11"]);
   });
 });
 
@@ -124,6 +137,25 @@ describe("duplicate-mismatch and secondary-mismatch", () => {
     const p1 = effect({ kind: "p-only", measure: null, p: "0.031", comparison: "os", document: "review", sourceLevel: "secondary", citedAs: "[14]" });
     const p2 = effect({ kind: "p-only", measure: null, p: ".03", comparison: "os", document: "abstract" });
     expect(checkDuplicates([p1, p2])).toEqual([]);
+  });
+});
+
+describe("direction-mismatch", () => {
+  const arms = (a: string, b: string, measure: "proportion" | "median", endpoint = "ORR") => [
+    prop(a, 0, 0, { events: null, total: null, measure, endpoint, comparison: "c", group: "FOLFOXIRI-bev", groupKey: "folfoxiri-bev" }),
+    prop(b, 0, 0, { events: null, total: null, measure, endpoint, comparison: "c", group: "FOLFOX-bev", groupKey: "folfox-bev" }),
+  ];
+  it("flags VISNU-1's OR 0.61 while ORR rose from 57% to 69%", () => {
+    const or = ratio("0.61", "0.38", "0.97", "0.0381", { measure: "OR", endpoint: "ORR", comparison: "c", exposure: "FOLFOXIRI-bev", reference: "FOLFOX-bev" });
+    const [f] = checkDirection([...arms("69", "57", "proportion"), or]);
+    expect(f?.code).toBe("direction-mismatch");
+    expect(f?.expected).toContain("reciprocal 1.64");
+  });
+  it("accepts an HR below 1 with a longer median, and an OR above 1 with a higher proportion", () => {
+    const hr = ratio("0.77", "0.60", "0.99", null, { endpoint: "PFS", comparison: "c", exposure: "FOLFOXIRI-bev", reference: "FOLFOX-bev" });
+    const or = ratio("1.64", "1.03", "2.63", null, { measure: "OR", endpoint: "ORR", comparison: "c", exposure: "FOLFOXIRI-bev", reference: "FOLFOX-bev" });
+    expect(checkDirection([...arms("10.6", "9.0", "median", "PFS"), hr])).toEqual([]);
+    expect(checkDirection([...arms("69", "57", "proportion"), or])).toEqual([]);
   });
 });
 

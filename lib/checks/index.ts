@@ -5,6 +5,7 @@ import { checkGroupSums } from "./groups";
 import { checkPercent } from "./percent";
 import { checkPAgainstCi } from "./p-value";
 import { checkPlausibility } from "./plausibility";
+import { checkDirection } from "./direction";
 import type { CheckFlag, CheckInput } from "./types";
 
 export const CHECKS = [
@@ -14,6 +15,7 @@ export const CHECKS = [
   { code: "p-ci-mismatch", describe: "a p-value inconsistent with the CI (Wald z from the CI)", run: (i: CheckInput) => checkPAgainstCi(i.effects) },
   { code: "duplicate-mismatch / secondary-mismatch", describe: "the same quantity printed with different values (same document, or secondary vs primary)", run: (i: CheckInput) => checkDuplicates(i.effects) },
   { code: "implausible-value", describe: "a figure that cannot be what it claims (transcription damage, e.g. a lost decimal point)", run: (i: CheckInput) => checkPlausibility(i.effects) },
+  { code: "direction-mismatch", describe: "a ratio or difference pointing the other way from the arm figures it compares", run: (i: CheckInput) => checkDirection(i.effects) },
   { code: "groups-sum", describe: "groups that do not add up to N", run: (i: CheckInput) => checkGroupSums(i.groupings) },
 ] as const;
 

@@ -21,7 +21,8 @@ export type CheckCode =
   | "duplicate-mismatch"
   | "secondary-mismatch"
   | "groups-sum"
-  | "implausible-value";
+  | "implausible-value"
+  | "direction-mismatch";
 
 export type CheckInput = { effects: EffectRecord[]; groupings: GroupingRecord[] };
 
