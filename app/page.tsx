@@ -12,6 +12,7 @@ import { SearchBox } from "./_components/SearchBox";
 import { PrintButton } from "./_components/PrintButton";
 import { BrowseCharts } from "./_components/BrowseCharts";
 import { toSearchParams, type PageSearchParams } from "./_components/search-params";
+import { StartingQuestions } from "./_components/StartingQuestions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Browse the evidence" };
@@ -109,7 +110,11 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
             <p>No record matches these filters. Remove a filter above, or search with other words.</p>
           ) : (
             <>
-              <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} />
+              {active.length > 0 || view.filters.q ? (
+                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} />
+              ) : (
+                <StartingQuestions />
+              )}
               <section aria-labelledby="records-heading">
                 <h2 id="records-heading">
                   Records {view.count > view.filters.limit ? `${from}–${to} of ${view.count}` : `(${view.count})`}

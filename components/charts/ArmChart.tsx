@@ -47,11 +47,11 @@ function ArmGroupChart({ group }: { group: ArmGroup }) {
   ];
   const caption = proportion
     ? [
-        `Share of patients with the outcome (${group.endpointLabel.toLowerCase()}) in each arm, as printed, with the count (events/patients) where printed.`,
+        "Share of patients in each arm with the outcome, as printed, with the count (events/patients) where printed.",
         "Arms of one comparison are drawn together under the study label; whiskers are 95% CIs where printed.",
       ]
     : [
-        `Median ${group.endpointLabel.toLowerCase()} per arm in ${unit}, as printed.`,
+        `Median per arm in ${unit}, as printed, with its interval where printed.`,
         "Arms of one comparison are drawn together under the study label; solid whiskers are 95% CIs, dashed whiskers ranges, where printed.",
       ];
 
@@ -94,7 +94,8 @@ function armRows(group: ArmGroup): ChartRow[] {
         key: point.id,
         label: point.arm,
         flagged: point.flagged,
-        note: `${valueText(point, unit)}${proportion && count ? ` (${count})` : ""}`,
+        // The axis names the unit; a median's interval is drawn, its numbers printed beside the point.
+        note: proportion ? `${valueText(point, unit)}${count ? ` (${count})` : ""}` : `${formatNumber(point.value)}${interval ? ` (${formatInterval(point.lower, point.upper)})` : ""}`,
         value: point.value,
         lower: point.lower,
         upper: point.upper,

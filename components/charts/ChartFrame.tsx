@@ -343,13 +343,11 @@ function svgText(text: string, x: number, y: number, attributes: Record<string, 
   return node;
 }
 
+/** Elements that draw something; groups pass their styles down, so they need no copy of their own. */
+const DRAWN = new Set(["svg", "text", "tspan", "line", "rect", "circle", "path", "polyline", "polygon", "ellipse"]);
+
 function inlineStyles(source: Element, target: Element): void {
-  const computed = getComputedStyle(source);
-  const declarations = STYLE_PROPERTIES.map((p) => [p, computed.getPropertyValue(p)] as const)
-    .filter(([, v]) => v !== "" && v !== "normal" && v !== "auto")
-    .map(([p, v]) => `${p}:${v}`);
-  if (computed.display === "none") declarations.push("display:none");
-  if (declarations.length) target.setAttribute("style", `${declarations.join(";")};${target.getAttribute("style") ?? ""}`);
+  if (DRAWN.has(source.localName)) copyStyles(source, target);
   const sourceChildren = source.children;
   const targetChildren = target.children;
   for (let i = 0; i < sourceChildren.length; i++) {
@@ -357,6 +355,15 @@ function inlineStyles(source: Element, target: Element): void {
     const t = targetChildren[i];
     if (s && t) inlineStyles(s, t);
   }
+}
+
+function copyStyles(source: Element, target: Element): void {
+  const computed = getComputedStyle(source);
+  const declarations = STYLE_PROPERTIES.map((p) => [p, computed.getPropertyValue(p)] as const)
+    .filter(([, v]) => v !== "" && v !== "normal" && v !== "auto")
+    .map(([p, v]) => `${p}:${v}`);
+  if (computed.display === "none") declarations.push("display:none");
+  if (declarations.length) target.setAttribute("style", `${declarations.join(";")};${target.getAttribute("style") ?? ""}`);
 }
 
 function triggerDownload(blob: Blob, name: string): void {

@@ -38,8 +38,9 @@ function ForestGroupChart({ group, title }: { group: ForestGroup; title?: string
     ...markLegend(
       "square",
       {
-        primary: group.rows.some((r) => !r.computed),
+        primary: group.rows.some((r) => !r.computed && r.sourceLevel !== "secondary"),
         computed: group.rows.some((r) => r.computed),
+        secondary: group.rows.some((r) => r.sourceLevel === "secondary" && !r.computed),
         flagged: group.rows.some((r) => r.flagged),
       },
       "ratio as printed",
@@ -59,12 +60,21 @@ function ForestGroupChart({ group, title }: { group: ForestGroup; title?: string
   );
 }
 
+/**
+ * Two records can share study, comparison and analysis (a conference and a news report of one HR;
+ * an OR and an RR computed from one table): such labels get what tells them apart.
+ */
+function distinguishingSuffix(row: ForestRow, rows: ForestRow[]): string {
+  const twins = rows.filter((r) => r.label === row.label);
+  if (twins.length < 2) return "";
+  if (new Set(twins.map((r) => r.sourceLevel)).size > 1) return ` (${sourceLevelText(row.sourceLevel)})`;
+  if (new Set(twins.map((r) => r.measure)).size > 1) return ` (${row.measure})`;
+  return "";
+}
+
 function forestRows(rows: ForestRow[]): ItemRow[] {
-  const labelCounts = new Map<string, number>();
-  for (const r of rows) labelCounts.set(r.label, (labelCounts.get(r.label) ?? 0) + 1);
   return rows.map((r) => {
-    // Two records can share study, comparison and analysis (e.g. a conference and a news report).
-    let label = (labelCounts.get(r.label) ?? 0) > 1 ? `${r.label} (${sourceLevelText(r.sourceLevel)})` : r.label;
+    let label = `${r.label}${distinguishingSuffix(r, rows)}`;
     if (r.computed && !/computed/.test(label)) label = `${label} · computed`;
     const ci = formatInterval(r.lower, r.upper);
     const p = formatP(r.p);
@@ -78,12 +88,12 @@ function forestRows(rows: ForestRow[]): ItemRow[] {
       value: r.value,
       lower: r.lower,
       upper: r.upper,
-      mark: markFor("square", { flagged: r.flagged, computed: r.computed }),
+      mark: markFor("square", { flagged: r.flagged, computed: r.computed, secondary: r.sourceLevel === "secondary" }),
       href: r.href,
       details: [
         `${r.measure} ${formatNumber(r.value)}${ci ? `, 95% CI ${ci}` : ", no CI printed"}`,
         p ?? "p not printed",
-        `Source: ${sourceLevelText(r.sourceLevel)} · reported at ${r.reportedLevel}`,
+        `Source: ${sourceLevelText(r.sourceLevel)}${r.sourceLevel === "secondary" ? " (as cited by another publication)" : ""} · reported at ${r.reportedLevel} level`,
         ...(r.computed ? ["Computed here from the printed counts, not printed in the source"] : []),
         ...(r.flagged ? ["⚑ Integrity flag: see the record"] : []),
       ],

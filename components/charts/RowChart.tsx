@@ -6,17 +6,19 @@ import { useMemo } from "react";
 import {
   CartesianGrid,
   ComposedChart,
+  Line,
   ReferenceLine,
   Tooltip,
   XAxis,
   YAxis,
   ZIndexLayer,
+  useActiveTooltipLabel,
   useXAxisScale,
   useYAxisScale,
   type TooltipContentProps,
   type YAxisTickContentProps,
 } from "recharts";
-import { COLOURS, charWidth, formatNumber, rowHeight, rowLayout, wrapLabel, type RowLayout } from "./format";
+import { COLOURS, charWidth, formatNumber, rowHeight, rowLayout, thinTicks, wrapLabel, type RowLayout } from "./format";
 import styles from "./ChartFrame.module.css";
 
 export type RowMark = { shape: "square" | "circle" | "bar"; fill: string; stroke: string; dash?: string };
@@ -62,56 +64,85 @@ type Props = {
 };
 
 const FLAG = "⚑";
+/** A white outline under text drawn across grid and reference lines (phones), so it stays legible. */
+const HALO = { stroke: "#ffffff", strokeWidth: 3, strokeLinejoin: "round", paintOrder: "stroke" } as const;
 const AXIS_HEIGHT = 46;
-const MARGIN_TOP = 6;
+const MARGIN_TOP = 4;
 const MARGIN_BOTTOM = 2;
+/**
+ * Rows differ in height (one label wraps to three lines, a header takes one), but a category axis
+ * spaces its categories evenly. So every row is cut into slots of SLOT px, one category each, and
+ * drawn from its first slot.
+ */
+const SLOT = 5;
+const SLOT_SEPARATOR = "@slot";
 
-type PlacedRow = { row: ChartRow; lines: string[]; noteInline: boolean; full: string };
+type PlacedRow = { row: ChartRow; lines: string[]; noteInline: boolean; full: string; height: number; firstSlot: string };
+type Slot = { key: string; rowKey: string; first: boolean; anchor: number };
 
-/** Wraps every label for the layout and sizes the rows (all rows share the tallest band). */
-function placeRows(rows: ChartRow[], width: number) {
+/** Wraps every label for the layout and sizes each row to its own label. */
+function placeRows(rows: ChartRow[], width: number, anchor: number) {
   const noteChars = Math.max(0, ...rows.map((r) => (r.kind === "item" ? r.note.length : 0)));
   const layout = rowLayout(width, noteChars);
+  const side = layout.mode === "side";
   const grouped = rows.some((r) => r.kind === "header");
-  const headerChars = Math.floor((width - 16) / charWidth(layout.fontSize + 0.5));
+  const textLeft = side ? 4 : 18;
+  // Headers are bold and may run across the plot: they have the whole width.
+  const headerChars = Math.floor((width - textLeft - 16) / (charWidth(layout.fontSize + 0.5) * 1.1));
+  const slots: Slot[] = [];
   const placed: PlacedRow[] = rows.map((row) => {
-    if (row.kind === "header") return { row, lines: wrapLabel(row.label, headerChars, 2).lines, noteInline: false, full: row.label };
-    const full = `${row.flagged ? `${FLAG} ` : ""}${row.label}`;
-    const chars = layout.charsPerLine - (grouped && layout.mode === "side" ? 2 : 0);
-    const { lines } = wrapLabel(full, chars, layout.maxLines);
-    if (layout.mode === "side") return { row, lines, noteInline: false, full };
-    // Phones: the estimate follows the label, on its last line when it fits.
-    const last = lines.at(-1) ?? "";
-    if (last.length + 3 + row.note.length <= layout.charsPerLine) return { row, lines, noteInline: true, full };
-    return { row, lines: [...lines, ""], noteInline: true, full };
+    let lines: string[];
+    let noteInline = false;
+    let full = row.label;
+    let height: number;
+    if (row.kind === "header") {
+      lines = wrapLabel(row.label, headerChars, 2).lines;
+      height = lines.length * layout.lineHeight + 9;
+    } else {
+      full = `${row.flagged ? `${FLAG} ` : ""}${row.label}`;
+      const chars = layout.charsPerLine - (grouped && side ? 2 : 0);
+      lines = wrapLabel(full, chars, layout.maxLines).lines;
+      if (!side) {
+        // Phones: the estimate follows the label, on its last line when it fits.
+        noteInline = true;
+        const last = lines.at(-1) ?? "";
+        if (last.length + 2 + row.note.length > layout.charsPerLine) lines = [...lines, ""];
+      }
+      height = rowHeight(layout, lines.length);
+    }
+    height = Math.ceil(height / SLOT) * SLOT;
+    const firstSlot = `${row.key}${SLOT_SEPARATOR}0`;
+    for (let i = 0; i < height / SLOT; i++) slots.push({ key: `${row.key}${SLOT_SEPARATOR}${i}`, rowKey: row.key, first: i === 0, anchor });
+    return { row, lines, noteInline, full, height, firstSlot };
   });
-  const maxLines = Math.max(1, ...placed.map((p) => p.lines.length));
-  const band = rowHeight(layout, maxLines);
-  const height = rows.length * band + MARGIN_TOP + MARGIN_BOTTOM + AXIS_HEIGHT;
-  return { layout, placed, band, height, grouped };
+  const height = slots.length * SLOT + MARGIN_TOP + MARGIN_BOTTOM + AXIS_HEIGHT;
+  return { layout, placed, slots, height, grouped };
 }
 
 /** The height a RowChart of these rows will take at `width` (for the frame's placeholder). */
 export function estimateRowChartHeight(rows: ChartRow[], width = 1000): number {
-  return placeRows(rows, width).height;
+  return placeRows(rows, width, 0).height;
 }
 
 export function RowChart({ width, rows, axis, referenceAt, notePlacement, title }: Props) {
-  const { layout, placed, band, height, grouped } = useMemo(() => placeRows(rows, width), [rows, width]);
+  const { layout, placed, slots, height, grouped } = useMemo(() => placeRows(rows, width, axis.domain[0]), [rows, width, axis.domain]);
   const byKey = useMemo(() => new Map(placed.map((p) => [p.row.key, p])), [placed]);
+  const slotRow = useMemo(() => new Map(slots.map((s) => [s.key, byKey.get(s.rowKey)!])), [slots, byKey]);
   const side = layout.mode === "side";
-  const margin = { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: side ? 0 : 8, right: side ? layout.noteWidth : 12 };
+  const margin = { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: side ? 0 : 14, right: side ? layout.noteWidth : 16 };
+  const plotWidth = width - margin.left - margin.right - (side ? layout.labelWidth : 0);
+  const ticks = thinTicks(axis.ticks, Math.floor(plotWidth / 42), referenceAt);
   const format = (v: number) => `${formatNumber(v)}${axis.unitSuffix ?? ""}`;
 
   const tick = (props: YAxisTickContentProps) => {
-    const placedRow = byKey.get(String(props.payload.value));
-    if (!placedRow) return <g />;
+    const key = String(props.payload.value);
+    const placedRow = slotRow.get(key);
+    if (!placedRow || placedRow.firstSlot !== key) return <g />;
     return (
       <RowLabel
         placed={placedRow}
-        y={Number(props.y)}
+        top={Number(props.y) - SLOT / 2}
         layout={layout}
-        band={band}
         indent={grouped && side ? 12 : 0}
         left={margin.left}
         noteX={side && notePlacement === "column" ? width - layout.noteWidth + 10 : null}
@@ -124,7 +155,7 @@ export function RowChart({ width, rows, axis, referenceAt, notePlacement, title 
       width={width}
       height={height}
       layout="vertical"
-      data={rows}
+      data={slots}
       margin={margin}
       accessibilityLayer={false}
       title={title}
@@ -133,10 +164,9 @@ export function RowChart({ width, rows, axis, referenceAt, notePlacement, title 
       <CartesianGrid horizontal={false} stroke={COLOURS.grid} />
       <XAxis
         type="number"
-        dataKey="value"
         scale={axis.scale}
         domain={axis.domain}
-        ticks={axis.ticks}
+        ticks={ticks}
         allowDataOverflow
         interval={0}
         tickFormatter={format}
@@ -148,44 +178,38 @@ export function RowChart({ width, rows, axis, referenceAt, notePlacement, title 
       <YAxis
         type="category"
         dataKey="key"
-        // A point scale (no bars to make bands): half a row of padding puts every row in the middle of its band.
-        padding={{ top: band / 2, bottom: band / 2 }}
+        // A point scale (there are no bars to make bands): half a slot of padding centres each slot.
+        padding={{ top: SLOT / 2, bottom: SLOT / 2 }}
         width={side ? layout.labelWidth : 1}
-        interval={0} tick={tick} tickLine={false} axisLine={side} stroke={COLOURS.line} />
+        interval={0}
+        tick={tick}
+        tickLine={false}
+        axisLine={side}
+        stroke={COLOURS.line}
+      />
       {referenceAt !== undefined && <ReferenceLine x={referenceAt} stroke={COLOURS.fg} strokeWidth={1.2} ifOverflow="hidden" />}
-      <Tooltip content={(props) => <RowTooltip {...props} byKey={byKey} />} cursor={{ fill: "rgba(11, 92, 173, 0.07)" }} isAnimationActive={false} />
+      {/* Invisible: recharts shows a tooltip only when a graphical item gives it a payload. */}
+      <Line dataKey="anchor" stroke="none" dot={false} activeDot={false} legendType="none" isAnimationActive={false} />
+      <Tooltip content={(props) => <RowTooltip {...props} slotRow={slotRow} />} cursor={false} isAnimationActive={false} />
+      <ZIndexLayer zIndex={-60}>
+        <ActiveRow slotRow={slotRow} width={width} />
+      </ZIndexLayer>
       <ZIndexLayer zIndex={600}>
-        <RowMarks placed={placed} axis={axis} band={band} layout={layout} noteAtEnd={side && notePlacement === "end"} />
+        <RowMarks placed={placed} axis={axis} layout={layout} noteAtEnd={side && notePlacement === "end"} />
       </ZIndexLayer>
     </ComposedChart>
   );
 }
 
-function RowLabel({
-  placed,
-  y,
-  layout,
-  band,
-  indent,
-  left,
-  noteX,
-}: {
-  placed: PlacedRow;
-  y: number;
-  layout: RowLayout;
-  band: number;
-  indent: number;
-  left: number;
-  noteX: number | null;
-}) {
-  const { row, lines } = placed;
+function RowLabel({ placed, top, layout, indent, left, noteX }: { placed: PlacedRow; top: number; layout: RowLayout; indent: number; left: number; noteX: number | null }) {
+  const { row, lines, height } = placed;
   const { fontSize, lineHeight } = layout;
   const x = left + 4;
   if (row.kind === "header") {
-    // Sits at the foot of its band, next to the rows it heads.
-    const lastBaseline = y + band / 2 - 7;
+    // Sits at the foot of its row, next to the rows it heads.
+    const firstBaseline = top + height - 7 - (lines.length - 1) * lineHeight;
     return (
-      <text x={x} y={lastBaseline - (lines.length - 1) * lineHeight} fontSize={fontSize + 0.5} fontWeight={700} fill={COLOURS.fg}>
+      <text x={x} y={firstBaseline} fontSize={fontSize + 0.5} fontWeight={700} fill={COLOURS.fg} {...HALO}>
         {lines.map((line, i) => (
           <tspan key={i} x={x} dy={i === 0 ? 0 : lineHeight}>
             {line}
@@ -194,14 +218,14 @@ function RowLabel({
       </text>
     );
   }
-  const firstBaseline =
-    layout.mode === "side" ? y - ((lines.length - 1) * lineHeight) / 2 + fontSize * 0.35 : y - band / 2 + 4 + fontSize * 0.9;
+  const centre = top + height / 2;
+  const firstBaseline = layout.mode === "side" ? centre - ((lines.length - 1) * lineHeight) / 2 + fontSize * 0.35 : top + 4 + fontSize * 0.9;
   const fill = row.flagged ? COLOURS.flag : COLOURS.fg;
   return (
     <g>
       <a href={row.href}>
         <title>{`${placed.full} — ${row.note}`}</title>
-        <text x={x + indent} y={firstBaseline} fontSize={fontSize} fill={fill}>
+        <text x={x + indent} y={firstBaseline} fontSize={fontSize} fill={fill} {...(layout.mode === "stacked" ? HALO : {})}>
           {lines.map((line, i) => (
             <tspan key={i} x={x + indent} dy={i === 0 ? 0 : lineHeight}>
               {line}
@@ -216,7 +240,7 @@ function RowLabel({
         </text>
       </a>
       {noteX !== null && (
-        <text x={noteX} y={y + fontSize * 0.35} fontSize={fontSize} fill={fill} style={{ fontVariantNumeric: "tabular-nums" }}>
+        <text x={noteX} y={centre + fontSize * 0.35} fontSize={fontSize} fill={fill} style={{ fontVariantNumeric: "tabular-nums" }}>
           {row.note}
         </text>
       )}
@@ -224,7 +248,18 @@ function RowLabel({
   );
 }
 
-function RowMarks({ placed, axis, band, layout, noteAtEnd }: { placed: PlacedRow[]; axis: ValueAxis; band: number; layout: RowLayout; noteAtEnd: boolean }) {
+/** A pale band behind the row the pointer is on (the tooltip's row). */
+function ActiveRow({ slotRow, width }: { slotRow: Map<string, PlacedRow>; width: number }) {
+  const label = useActiveTooltipLabel();
+  const yScale = useYAxisScale();
+  const placed = label === undefined ? undefined : slotRow.get(String(label));
+  if (!placed || placed.row.kind !== "item" || !yScale) return null;
+  const firstCentre = yScale(placed.firstSlot);
+  if (firstCentre === undefined) return null;
+  return <rect x={0} y={firstCentre - SLOT / 2} width={width} height={placed.height} fill="rgba(11, 92, 173, 0.07)" />;
+}
+
+function RowMarks({ placed, axis, layout, noteAtEnd }: { placed: PlacedRow[]; axis: ValueAxis; layout: RowLayout; noteAtEnd: boolean }) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   if (!xScale || !yScale) return null;
@@ -234,12 +269,13 @@ function RowMarks({ placed, axis, band, layout, noteAtEnd }: { placed: PlacedRow
   const barBase = clampX(axis.scale === "log" ? 1 : Math.max(lo, 0));
   return (
     <g className="row-marks">
-      {placed.map(({ row }) => {
+      {placed.map(({ row, lines, height, firstSlot }) => {
         if (row.kind !== "item") return null;
-        const centre = yScale(row.key, { position: "middle" });
-        if (centre === undefined) return null;
+        const firstCentre = yScale(firstSlot);
+        if (firstCentre === undefined) return null;
+        const top = firstCentre - SLOT / 2;
         // Side by side: marks on the label's centre line; phones: in the strip under the label.
-        const y = layout.mode === "side" ? centre : centre + band / 2 - 11;
+        const y = layout.mode === "side" ? top + height / 2 : top + 4 + lines.length * layout.lineHeight + 9;
         const x = clampX(row.value);
         const valueOutside = row.value < lo || row.value > hi;
         const hasInterval = row.lower !== null && row.upper !== null;
@@ -248,7 +284,7 @@ function RowMarks({ placed, axis, band, layout, noteAtEnd }: { placed: PlacedRow
         const x1 = hasInterval ? (lowClipped ? clampX(lo) : clampX(row.lower!)) : x;
         const x2 = hasInterval ? (highClipped ? clampX(hi) : clampX(row.upper!)) : x;
         const { mark } = row;
-        const barHeight = layout.mode === "side" ? Math.min(16, band - 10) : 12;
+        const barHeight = layout.mode === "side" ? Math.min(16, height - 12) : 12;
         const end = Math.max(x, x2);
         return (
           <a key={row.key} href={row.href} tabIndex={-1} aria-hidden="true">
@@ -281,7 +317,7 @@ function RowMarks({ placed, axis, band, layout, noteAtEnd }: { placed: PlacedRow
               </text>
             )}
             {noteAtEnd && (
-              <text x={end + 6} y={y + layout.fontSize * 0.35} fontSize={layout.fontSize} fill={row.flagged ? COLOURS.flag : COLOURS.fg}>
+              <text x={end + (mark.shape === "bar" ? 6 : 10)} y={y + layout.fontSize * 0.35} fontSize={layout.fontSize} fill={row.flagged ? COLOURS.flag : COLOURS.fg}>
                 {row.note}
               </text>
             )}
@@ -292,9 +328,9 @@ function RowMarks({ placed, axis, band, layout, noteAtEnd }: { placed: PlacedRow
   );
 }
 
-function RowTooltip({ active, label, byKey }: TooltipContentProps & { byKey: Map<string, PlacedRow> }) {
+function RowTooltip({ active, label, slotRow }: TooltipContentProps & { slotRow: Map<string, PlacedRow> }) {
   if (!active) return null;
-  const placed = byKey.get(String(label));
+  const placed = slotRow.get(String(label));
   if (!placed || placed.row.kind !== "item") return null;
   const { row } = placed;
   return (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   fileSlug,
+  thinTicks,
   niceStep,
   formatCount,
   formatInterval,
@@ -43,6 +44,16 @@ describe("logTicks", () => {
     const ticks = logTicks([0.01, 100], 7);
     expect(ticks.length).toBeLessThanOrEqual(7);
     expect(ticks).toEqual(expect.arrayContaining([0.01, 0.1, 1, 10, 100]));
+  });
+});
+
+describe("thinTicks", () => {
+  it("keeps every tick when there is room", () => {
+    expect(thinTicks([0.25, 0.5, 1, 2, 4], 6, 1)).toEqual([0.25, 0.5, 1, 2, 4]);
+  });
+  it("drops every other tick on a narrow axis but keeps the ends and 1", () => {
+    expect(thinTicks([0.25, 0.5, 1, 2, 4, 10, 20, 50, 100], 5, 1)).toEqual([0.25, 1, 4, 20, 100]);
+    expect(thinTicks([0.5, 1, 2, 4, 10, 20, 50], 4, 1)).toEqual([0.5, 1, 4, 20, 50]);
   });
 });
 
@@ -122,8 +133,8 @@ describe("row layout", () => {
   });
   it("grows rows with the number of label lines", () => {
     const wide = rowLayout(1280, 20);
-    expect(rowHeight(wide, 1)).toBe(26);
+    expect(rowHeight(wide, 1)).toBe(28);
     expect(rowHeight(wide, 3)).toBe(58);
-    expect(rowHeight(rowLayout(343, 20), 2)).toBe(52);
+    expect(rowHeight(rowLayout(343, 20), 2)).toBe(54);
   });
 });

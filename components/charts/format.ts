@@ -55,6 +55,17 @@ export function logTicks(domain: readonly [number, number], maxTicks = 9): numbe
   return inside.filter((t) => keep.has(t));
 }
 
+/**
+ * At most `maxTicks` of `ticks`, evenly thinned, always keeping the ends and `keep` (e.g. 1 on a
+ * ratio axis) so a narrow axis stays legible.
+ */
+export function thinTicks(ticks: readonly number[], maxTicks: number, keep?: number): number[] {
+  if (ticks.length <= Math.max(2, maxTicks)) return [...ticks];
+  const stride = Math.ceil((ticks.length - 1) / (Math.max(2, maxTicks) - 1));
+  const anchor = Math.max(0, keep === undefined ? 0 : ticks.indexOf(keep));
+  return ticks.filter((_, i) => (i - anchor) % stride === 0 || i === 0 || i === ticks.length - 1);
+}
+
 /** A "nice" upper bound at or above `value`: 1, 2, 2.5 or 5 times a power of ten. */
 export function niceCeil(value: number): number {
   if (!(value > 0)) return 0;
@@ -207,11 +218,8 @@ export function rowLayout(width: number, noteChars: number): RowLayout {
   return { mode: "side", fontSize, lineHeight: 15, labelWidth, charsPerLine: Math.floor((labelWidth - 12) / charWidth(fontSize)), maxLines: 3, noteWidth };
 }
 
-/**
- * Height of one row: the label lines plus, when stacked, the band the mark is drawn in. Every row of
- * a chart gets the same band (recharts' category axis), so this is taken over the tallest label.
- */
+/** Height of one row: its label lines plus, when stacked, the strip its mark is drawn in. */
 export function rowHeight(layout: RowLayout, labelLines: number): number {
   const text = Math.max(1, labelLines) * layout.lineHeight;
-  return layout.mode === "stacked" ? text + 22 : Math.max(26, text + 13);
+  return layout.mode === "stacked" ? text + 24 : Math.max(26, text + 13);
 }

@@ -1,14 +1,28 @@
 // The app's one database client: Prisma Client over better-sqlite3, opened read-only. Only the
 // data-access modules (lib/data) receive it; pages and routes never call Prisma directly.
+// `npm run db:build` replaces the database file atomically (rename), so an open connection would
+// keep reading the old file: the client is reopened when the file on disk is a new one.
 import "server-only";
+import { statSync } from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { databasePath } from "./paths";
 
-const globalForDb = globalThis as unknown as { evidenceDb?: PrismaClient };
+type Held = { client: PrismaClient; identity: string };
+const globalForDb = globalThis as unknown as { evidenceDbHeld?: Held };
 
-export const db: PrismaClient =
-  globalForDb.evidenceDb ??
-  new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databasePath(), readonly: true, fileMustExist: true }) });
+function fileIdentity(file: string): string {
+  const s = statSync(file);
+  return `${s.ino}:${s.mtimeMs}`;
+}
 
-if (process.env.NODE_ENV !== "production") globalForDb.evidenceDb = db;
+export function getDb(): PrismaClient {
+  const file = databasePath();
+  const identity = fileIdentity(file);
+  const held = globalForDb.evidenceDbHeld;
+  if (held && held.identity === identity) return held.client;
+  if (held) void held.client.$disconnect();
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file, readonly: true, fileMustExist: true }) });
+  globalForDb.evidenceDbHeld = { client, identity };
+  return client;
+}
