@@ -29,7 +29,7 @@ export function SearchBox({ vocabulary, initialQuery }: { vocabulary: SearchVoca
     const interpretation = interpreter.interpret(q);
     const out: Option[] = [];
     const parts = Object.entries(interpretation.filters).flatMap(([k, codes]) => codes.map((c) => `${k}=${encodeURIComponent(c)}`));
-    if (parts.length > 1 || (parts.length === 1 && interpretation.freeText.length === 0)) {
+    if (parts.length > 1) {
       const labels = interpretation.matches.filter((m) => interpretation.filters[m.kind].includes(m.code)).map((m) => m.label);
       out.push({ key: "all", label: [...new Set(labels)].join(" + "), detail: `all of "${q}"`, href: `/?${parts.join("&")}` });
     }

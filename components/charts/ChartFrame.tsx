@@ -6,11 +6,10 @@ import { COLOURS, fileSlug, wrapLabel, charWidth } from "./format";
 import styles from "./ChartFrame.module.css";
 
 export type LegendMark = {
-  shape: "square" | "circle" | "bar" | "whisker" | "line" | "glyph";
+  shape: "square" | "circle" | "bar" | "whisker" | "line";
   fill?: string;
   stroke?: string;
   dash?: string;
-  glyph?: string;
 };
 export type LegendItem = { label: string; mark: LegendMark };
 export type DataTable = { columns: string[]; rows: { key: string; cells: ReactNode[] }[] };
@@ -218,12 +217,6 @@ function MarkGlyph({ mark, x, y, size }: { mark: LegendMark; x: number; y: numbe
       );
     case "line":
       return <line x1={x} x2={x} y1={y - size / 2} y2={y + size / 2} stroke={stroke} strokeWidth={1.5} strokeDasharray={mark.dash} />;
-    case "glyph":
-      return (
-        <text x={x} y={y} textAnchor="middle" dominantBaseline="central" fontSize={size} fill={stroke}>
-          {mark.glyph}
-        </text>
-      );
   }
 }
 

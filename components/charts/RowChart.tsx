@@ -78,7 +78,7 @@ const SLOT = 5;
 const SLOT_SEPARATOR = "@slot";
 
 type PlacedRow = { row: ChartRow; lines: string[]; noteInline: boolean; full: string; height: number; firstSlot: string };
-type Slot = { key: string; rowKey: string; first: boolean; anchor: number };
+type Slot = { key: string; row: number; anchor: number };
 
 /** Wraps every label for the layout and sizes each row to its own label. */
 function placeRows(rows: ChartRow[], width: number, anchor: number) {
@@ -90,7 +90,7 @@ function placeRows(rows: ChartRow[], width: number, anchor: number) {
   // Headers are bold and may run across the plot: they have the whole width.
   const headerChars = Math.floor((width - textLeft - 16) / (charWidth(layout.fontSize + 0.5) * 1.1));
   const slots: Slot[] = [];
-  const placed: PlacedRow[] = rows.map((row) => {
+  const placed: PlacedRow[] = rows.map((row, index) => {
     let lines: string[];
     let noteInline = false;
     let full = row.label;
@@ -111,8 +111,10 @@ function placeRows(rows: ChartRow[], width: number, anchor: number) {
       height = rowHeight(layout, lines.length);
     }
     height = Math.ceil(height / SLOT) * SLOT;
-    const firstSlot = `${row.key}${SLOT_SEPARATOR}0`;
-    for (let i = 0; i < height / SLOT; i++) slots.push({ key: `${row.key}${SLOT_SEPARATOR}${i}`, rowKey: row.key, first: i === 0, anchor });
+    // Keyed by position too, so two rows with one key can never merge into one category.
+    const slotKey = (i: number) => `${index}:${row.key}${SLOT_SEPARATOR}${i}`;
+    for (let i = 0; i < height / SLOT; i++) slots.push({ key: slotKey(i), row: index, anchor });
+    const firstSlot = slotKey(0);
     return { row, lines, noteInline, full, height, firstSlot };
   });
   const height = slots.length * SLOT + MARGIN_TOP + MARGIN_BOTTOM + AXIS_HEIGHT;
@@ -126,8 +128,7 @@ export function estimateRowChartHeight(rows: ChartRow[], width = 1000): number {
 
 export function RowChart({ width, rows, axis, referenceAt, notePlacement, title }: Props) {
   const { layout, placed, slots, height, grouped } = useMemo(() => placeRows(rows, width, axis.domain[0]), [rows, width, axis.domain]);
-  const byKey = useMemo(() => new Map(placed.map((p) => [p.row.key, p])), [placed]);
-  const slotRow = useMemo(() => new Map(slots.map((s) => [s.key, byKey.get(s.rowKey)!])), [slots, byKey]);
+  const slotRow = useMemo(() => new Map(slots.map((s) => [s.key, placed[s.row]!])), [slots, placed]);
   const side = layout.mode === "side";
   const margin = { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: side ? 0 : 14, right: side ? layout.noteWidth : 16 };
   const plotWidth = width - margin.left - margin.right - (side ? layout.labelWidth : 0);
@@ -210,6 +211,7 @@ function RowLabel({ placed, top, layout, indent, left, noteX }: { placed: Placed
     const firstBaseline = top + height - 7 - (lines.length - 1) * lineHeight;
     return (
       <text x={x} y={firstBaseline} fontSize={fontSize + 0.5} fontWeight={700} fill={COLOURS.fg} {...HALO}>
+        <title>{row.label}</title>
         {lines.map((line, i) => (
           <tspan key={i} x={x} dy={i === 0 ? 0 : lineHeight}>
             {line}
