@@ -111,7 +111,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
           ) : (
             <>
               {active.length > 0 || view.filters.q ? (
-                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} />
+                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} undrawn={view.undrawn} />
               ) : (
                 <StartingQuestions />
               )}

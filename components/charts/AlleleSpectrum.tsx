@@ -50,7 +50,7 @@ function alleleRows(bars: AlleleBar[]): ChartRow[] {
         key: `${allele}|${bar.href}|${i}`,
         label: bar.study,
         flagged: bar.flagged,
-        note: `${formatNumber(bar.value)}%${count ? ` (${count})` : ""}`,
+        note: `${(bar.valueText ?? formatNumber(bar.value))}%${count ? ` (${count})` : ""}`,
         value: bar.value,
         lower: null,
         upper: null,
@@ -58,7 +58,7 @@ function alleleRows(bars: AlleleBar[]): ChartRow[] {
         href: bar.href,
         details: [
           alleleLabel(allele),
-          `${formatNumber(bar.value)}% of KRAS-mutant patients`,
+          `${(bar.valueText ?? formatNumber(bar.value))}% of KRAS-mutant patients`,
           ...(count ? [`Patients: ${count}`] : []),
           `Source: ${sourceLevelText(bar.sourceLevel)}${secondary ? " (as cited by another publication)" : ""}`,
           ...(bar.flagged ? ["⚑ Integrity flag: see the record"] : []),
@@ -79,7 +79,7 @@ function alleleTable(bars: AlleleBar[]) {
         <a key="study" href={b.href}>
           {b.study}
         </a>,
-        formatNumber(b.value),
+        (b.valueText ?? formatNumber(b.value)),
         formatCount(b.events, b.total) ?? "—",
         sourceLevelText(b.sourceLevel),
         b.flagged ? "⚑ flagged" : "—",

@@ -63,11 +63,11 @@ function ArmGroupChart({ group }: { group: ArmGroup }) {
 }
 
 function valueText(point: ArmPoint, unit: string): string {
-  return unit === "%" ? `${formatNumber(point.value)}%` : `${formatNumber(point.value)} ${unit}`;
+  return unit === "%" ? `${(point.valueText ?? formatNumber(point.value))}%` : `${(point.valueText ?? formatNumber(point.value))} ${unit}`;
 }
 
 function intervalText(point: ArmPoint): string | null {
-  const interval = formatInterval(point.lower, point.upper);
+  const interval = (point.lowerText && point.upperText ? `${point.lowerText}–${point.upperText}` : formatInterval(point.lower, point.upper));
   return interval && point.intervalKind ? `${INTERVAL_NAMES[point.intervalKind]} ${interval}` : null;
 }
 
@@ -95,7 +95,7 @@ function armRows(group: ArmGroup): ChartRow[] {
         label: point.arm,
         flagged: point.flagged,
         // The axis names the unit; a median's interval is drawn, its numbers printed beside the point.
-        note: proportion ? `${valueText(point, unit)}${count ? ` (${count})` : ""}` : `${formatNumber(point.value)}${interval ? ` (${formatInterval(point.lower, point.upper)})` : ""}`,
+        note: proportion ? `${valueText(point, unit)}${count ? ` (${count})` : ""}` : `${(point.valueText ?? formatNumber(point.value))}${interval ? ` (${(point.lowerText && point.upperText ? `${point.lowerText}–${point.upperText}` : formatInterval(point.lower, point.upper))})` : ""}`,
         value: point.value,
         lower: point.lower,
         upper: point.upper,
@@ -126,7 +126,7 @@ function armTable(group: ArmGroup) {
           {p.comparisonLabel}
         </a>,
         p.arm,
-        formatNumber(p.value),
+        (p.valueText ?? formatNumber(p.value)),
         intervalText(p) ?? "—",
         formatCount(p.events, p.total) ?? "—",
         sourceLevelText(p.sourceLevel),

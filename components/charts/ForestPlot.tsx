@@ -76,9 +76,9 @@ function forestRows(rows: ForestRow[]): ItemRow[] {
   return rows.map((r) => {
     let label = `${r.label}${distinguishingSuffix(r, rows)}`;
     if (r.computed && !/computed/.test(label)) label = `${label} · computed`;
-    const ci = formatInterval(r.lower, r.upper);
+    const ci = r.lowerText && r.upperText ? `${r.lowerText}–${r.upperText}` : formatInterval(r.lower, r.upper);
     const p = formatP(r.p);
-    const note = [`${r.measure} ${formatNumber(r.value)}${ci ? ` (${ci})` : ""}`, p].filter(Boolean).join(" · ");
+    const note = [`${r.measure} ${(r.valueText ?? formatNumber(r.value))}${ci ? ` (${ci})` : ""}`, p].filter(Boolean).join(" · ");
     return {
       kind: "item",
       key: r.id,
@@ -91,7 +91,7 @@ function forestRows(rows: ForestRow[]): ItemRow[] {
       mark: markFor("square", { flagged: r.flagged, computed: r.computed, secondary: r.sourceLevel === "secondary" }),
       href: r.href,
       details: [
-        `${r.measure} ${formatNumber(r.value)}${ci ? `, 95% CI ${ci}` : ", no CI printed"}`,
+        `${r.measure} ${(r.valueText ?? formatNumber(r.value))}${ci ? `, 95% CI ${ci}` : ", no CI printed"}`,
         p ?? "p not printed",
         `Source: ${sourceLevelText(r.sourceLevel)}${r.sourceLevel === "secondary" ? " (as cited by another publication)" : ""} · reported at ${r.reportedLevel} level`,
         ...(r.computed ? ["Computed here from the printed counts, not printed in the source"] : []),
@@ -113,8 +113,8 @@ function forestTable(rows: ForestRow[]) {
         r.comparison,
         r.analysis,
         r.measure,
-        formatNumber(r.value),
-        formatInterval(r.lower, r.upper) ?? "—",
+        (r.valueText ?? formatNumber(r.value)),
+        (r.lowerText && r.upperText ? `${r.lowerText}–${r.upperText}` : (formatInterval(r.lower, r.upper) ?? "—")),
         r.p ?? "—",
         sourceLevelText(r.sourceLevel),
         [r.computed ? "computed" : null, r.flagged ? "⚑ flagged" : null].filter(Boolean).join(", ") || "—",

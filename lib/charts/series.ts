@@ -18,6 +18,10 @@ export type ForestRow = {
   value: number;
   lower: number | null;
   upper: number | null;
+  /** As printed ("0.70", not 0.7). */
+  valueText: string;
+  lowerText: string | null;
+  upperText: string | null;
   p: string | null;
   flagged: boolean;
   computed: boolean;
@@ -40,8 +44,20 @@ export function ratioMeaning(endpoint: string, endpointLabel: string, measures: 
   return `${m} above 1: ${endpointLabel.toLowerCase()} more likely in the first-named group (worse for it); below 1: less likely.`;
 }
 
+/**
+ * Records whose printed figure is flagged as impossible (transcription damage, an estimate outside
+ * its own CI) are listed with the records but not drawn: one "5740 months" would flatten the axis.
+ */
+export function notDrawable(e: EffectRecord): boolean {
+  return e.flags.some((f) => f.code === "implausible-value" || f.code === "estimate-outside-ci");
+}
+
+export function undrawnCount(effects: EffectRecord[]): number {
+  return effects.filter((e) => notDrawable(e) && (e.kind === "arm" || (e.measure !== null && RATIO.has(e.measure)))).length;
+}
+
 export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
-  const rows = effects.filter((e) => e.measure && RATIO.has(e.measure) && e.value !== null && e.value > 0);
+  const rows = effects.filter((e) => e.measure && RATIO.has(e.measure) && e.value !== null && e.value > 0 && !notDrawable(e));
   const groups = new Map<string, ForestGroup>();
   for (const e of rows) {
     const g = groups.get(e.endpoint) ?? { endpoint: e.endpoint, endpointLabel: e.endpointLabel, meaning: "", rows: [] };
@@ -56,6 +72,9 @@ export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
       value: e.value!,
       lower: e.ciLower,
       upper: e.ciUpper,
+      valueText: e.valueText ?? String(e.value),
+      lowerText: e.ciLowerText,
+      upperText: e.ciUpperText,
       p: e.p,
       flagged: e.flags.length > 0,
       computed: e.computed,
@@ -79,6 +98,9 @@ export type ArmPoint = {
   value: number;
   lower: number | null;
   upper: number | null;
+  valueText: string;
+  lowerText: string | null;
+  upperText: string | null;
   intervalKind: "ci" | "range" | null;
   events: number | null;
   total: number | null;
@@ -93,7 +115,7 @@ const OUTCOME_EXCLUDED = new Set(["baseline-characteristic", "mutation-frequency
 
 export function armGroups(effects: EffectRecord[]): ArmGroup[] {
   const arms = effects.filter(
-    (e) => e.kind === "arm" && (e.measure === "proportion" || e.measure === "median") && e.value !== null && !OUTCOME_EXCLUDED.has(e.endpoint),
+    (e) => e.kind === "arm" && (e.measure === "proportion" || e.measure === "median") && e.value !== null && !OUTCOME_EXCLUDED.has(e.endpoint) && !notDrawable(e),
   );
   const groups = new Map<string, ArmGroup>();
   for (const e of arms) {
@@ -112,6 +134,9 @@ export function armGroups(effects: EffectRecord[]): ArmGroup[] {
       value: e.value!,
       lower: ci ? e.ciLower : range ? e.rangeLower : null,
       upper: ci ? e.ciUpper : range ? e.rangeUpper : null,
+      valueText: e.valueText ?? String(e.value),
+      lowerText: ci ? e.ciLowerText : range ? e.rangeLowerText : null,
+      upperText: ci ? e.ciUpperText : range ? e.rangeUpperText : null,
       intervalKind: ci ? "ci" : range ? "range" : null,
       events: e.events,
       total: e.total,
@@ -125,16 +150,17 @@ export function armGroups(effects: EffectRecord[]): ArmGroup[] {
   return [...groups.values()];
 }
 
-export type AlleleBar = { study: string; studyId: string; allele: string; value: number; events: number | null; total: number | null; flagged: boolean; sourceLevel: string; href: string };
+export type AlleleBar = { study: string; studyId: string; allele: string; value: number; valueText: string; events: number | null; total: number | null; flagged: boolean; sourceLevel: string; href: string };
 
 export function alleleSpectrum(effects: EffectRecord[], alleleCodes: Set<string>): AlleleBar[] {
   return effects
-    .filter((e) => e.endpoint === "mutation-frequency" && e.value !== null && e.molecularGroups.some((g) => alleleCodes.has(g)))
+    .filter((e) => e.endpoint === "mutation-frequency" && e.measure === "proportion" && e.value !== null && !notDrawable(e) && e.molecularGroups.some((g) => alleleCodes.has(g)))
     .map((e) => ({
       study: `${e.studyShortName}${e.sourceLevel === "secondary" ? " (as cited)" : ""}`,
       studyId: e.studyId,
       allele: e.molecularGroups.find((g) => alleleCodes.has(g))!,
       value: e.value!,
+      valueText: e.valueText ?? String(e.value),
       events: e.events,
       total: e.total,
       flagged: e.flags.length > 0,

@@ -6,7 +6,7 @@ import { applyQuery, findEffects, type EffectWithMatch } from "./find-effects";
 import { computeFacets, type Facet } from "./facets";
 import type { AppVocabulary } from "./vocabulary";
 import type { Interpretation } from "../search/interpret";
-import { alleleSpectrum, armGroups, forestGroups, type AlleleBar, type ArmGroup, type ForestGroup } from "../charts/series";
+import { alleleSpectrum, armGroups, forestGroups, undrawnCount, type AlleleBar, type ArmGroup, type ForestGroup } from "../charts/series";
 
 export type BrowseView = {
   filters: EffectFilters;
@@ -17,6 +17,7 @@ export type BrowseView = {
   arms: ArmGroup[];
   alleles: AlleleBar[];
   chartRecordCount: number;
+  undrawn: number;
 };
 
 export const CHART_RECORD_LIMIT = 600;
@@ -52,5 +53,6 @@ export async function browse(db: PrismaClient, vocab: AppVocabulary, params: URL
     arms: armGroups(chartData.data),
     alleles: alleleSpectrum(chartData.data, alleleCodes),
     chartRecordCount: chartData.data.length,
+    undrawn: undrawnCount(chartData.data),
   };
 }
