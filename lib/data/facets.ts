@@ -52,21 +52,19 @@ export async function computeFacets(db: PrismaClient, vocab: AppVocabulary, filt
     ...extra,
   });
 
-  const [endpoints, measures, levels, analyses, treatA, treatB, studyCounts, groupPairs] = await Promise.all([
+  const [endpoints, measures, levels, analyses, treatmentRows, studyCounts, groupPairs] = await Promise.all([
     db.effect.groupBy({ by: ["endpointCode"], where: whereWithout("endpoint"), _count: { _all: true } }),
     db.effect.groupBy({ by: ["measure"], where: whereWithout("measure"), _count: { _all: true } }),
     db.effect.groupBy({ by: ["sourceLevel"], where: whereWithout("sourceLevel"), _count: { _all: true } }),
     db.effect.groupBy({ by: ["analysis"], where: whereWithout("analysis"), _count: { _all: true } }),
-    db.effect.groupBy({ by: ["treatment"], where: whereWithout("treatment"), _count: { _all: true } }),
-    db.effect.findMany({ where: { AND: [whereWithout("treatment"), { referenceTreatment: { not: null } }] }, select: { treatment: true, referenceTreatment: true } }),
+    db.effect.findMany({ where: whereWithout("treatment"), select: { treatments: true } }),
     db.effect.groupBy({ by: ["studyId"], where: whereWithout("design"), _count: { _all: true } }),
     db.effectMolecularGroup.findMany({ where: { effect: whereWithout("group") }, select: { effectId: true, groupCode: true } }),
   ]);
 
   const endpointCount = new Map(endpoints.map((r) => [r.endpointCode, r._count._all]));
   const treatmentCount = new Map<string, number>();
-  for (const r of treatA) if (r.treatment) treatmentCount.set(r.treatment, r._count._all);
-  for (const r of treatB) if (r.referenceTreatment && r.referenceTreatment !== r.treatment) treatmentCount.set(r.referenceTreatment, (treatmentCount.get(r.referenceTreatment) ?? 0) + 1);
+  for (const r of treatmentRows) for (const t of r.treatments.split("|").filter(Boolean)) treatmentCount.set(t, (treatmentCount.get(t) ?? 0) + 1);
 
   const studyDesign = new Map((await db.study.findMany({ select: { id: true, design: true } })).map((s) => [s.id, s.design]));
   const designCount = new Map<string, number>();

@@ -29,7 +29,8 @@ export function effectWhere(f: EffectFilters, vocab: AppVocabulary, freeText: st
   const and: Prisma.EffectWhereInput[] = [];
   const use = (k: FilterKey) => k !== omit && f[k].length > 0;
   if (use("endpoint")) and.push({ endpointCode: { in: f.endpoint } });
-  if (use("treatment")) and.push({ OR: [{ treatment: { in: f.treatment } }, { referenceTreatment: { in: f.treatment } }] });
+  // A treatment keeps the whole comparison it is part of (both arms): see Effect.treatments.
+  if (use("treatment")) and.push({ OR: f.treatment.map((t) => ({ treatments: { contains: `|${t}|` } })) });
   if (use("group")) {
     const codes = [...new Set(f.group.flatMap((g) => descendantsOf(vocab.groups, g)))];
     and.push({ molecularGroups: { some: { groupCode: { in: codes } } } });

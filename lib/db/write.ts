@@ -26,6 +26,30 @@ export function applyMigrations(file: string, dir = MIGRATIONS_DIR): string[] {
 
 const json = (v: unknown) => JSON.stringify(v);
 
+/**
+ * Every treatment named in a record's comparison, as "|a|b|". Filtering by a treatment then keeps
+ * both arms of a comparison that involves it (FOLFOXIRI + bev vs doublet + bev shows the doublet arm).
+ */
+export function comparisonTreatments(effects: BuiltDataset["effects"]): Map<string, string> {
+  const byComparison = new Map<string, Set<string>>();
+  const key = (e: BuiltDataset["effects"][number]) => (e.comparison ? `${e.studyId}§${e.document}§${e.comparison}` : null);
+  for (const e of effects) {
+    const k = key(e);
+    if (!k) continue;
+    const set = byComparison.get(k) ?? new Set<string>();
+    for (const t of [e.treatment, e.referenceTreatment]) if (t) set.add(t);
+    byComparison.set(k, set);
+  }
+  const out = new Map<string, string>();
+  for (const e of effects) {
+    const k = key(e);
+    const own = [e.treatment, e.referenceTreatment].filter((t): t is string => Boolean(t));
+    const all = new Set([...own, ...(k ? (byComparison.get(k) ?? []) : [])]);
+    out.set(e.id, all.size ? `|${[...all].sort().join("|")}|` : "");
+  }
+  return out;
+}
+
 function groupPaths(vocab: ContentSet["vocab"]): Map<string, string> {
   const parent = new Map(vocab.molecularGroups.map((g) => [g.code, g.parent]));
   const paths = new Map<string, string>();
@@ -92,6 +116,7 @@ export async function writeDatabase(file: string, content: ContentSet, dataset: 
       ),
     });
     const studyById = new Map(dataset.studies.map((s) => [s.id, s]));
+    const treatments = comparisonTreatments(dataset.effects);
     await prisma.effect.createMany({
       data: dataset.effects.map((e, i) => ({
         id: e.id,
@@ -128,6 +153,7 @@ export async function writeDatabase(file: string, content: ContentSet, dataset: 
         covariates: json(e.covariates),
         treatment: e.treatment,
         referenceTreatment: e.referenceTreatment,
+        treatments: treatments.get(e.id)!,
         reportedLevel: e.reportedLevel,
         comparison: e.comparison,
         locator: e.locator,

@@ -112,6 +112,7 @@ CREATE TABLE "Effect" (
     "covariates" TEXT NOT NULL,
     "treatment" TEXT,
     "referenceTreatment" TEXT,
+    "treatments" TEXT NOT NULL,
     "reportedLevel" TEXT NOT NULL,
     "comparison" TEXT,
     "locator" TEXT NOT NULL,
