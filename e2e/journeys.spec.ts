@@ -136,3 +136,23 @@ test("the search box works by keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/group=KRAS-codon-13/);
 });
+
+test("the three questions of a journal club are each one click from the home page", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "What is known about KRAS G12D?" }).click();
+  await expect(page).toHaveURL(/group=KRAS-G12D/);
+  await expect(page.getByRole("figure", { name: /allele|KRAS/i }).first()).toBeVisible();
+
+  await page.goto("/");
+  await page.getByRole("link", { name: "OS after hepatectomy by RAS status, adjusted?" }).click();
+  await expect(page.getByRole("figure", { name: /Overall survival \(HR\)/ })).toContainText("RAS-mutant vs RAS wild-type");
+  await expect(page.getByRole("figure", { name: /Overall survival.*median/i }).first()).toContainText("44.03");
+
+  await page.goto("/");
+  await page.getByRole("link", { name: "Triplet vs doublet on resection in RAS-mutant disease?" }).click();
+  const r0 = page.getByRole("figure", { name: /R0 resection rate/ });
+  await expect(r0).toContainText("CAIRO5");
+  await expect(r0).toContainText("51%");
+  await expect(r0).toContainText("37%"); // the doublet arm stays with its comparison
+  await keepScreenshot(page, "triplet-vs-doublet");
+});
