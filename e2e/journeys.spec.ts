@@ -52,6 +52,7 @@ test("filter OS + RAS-mutant + multivariable and see the forest plot with the NC
 
 test("compare BECOME, CAIRO5 and TRIBE on resection", async ({ page }) => {
   await page.goto("/compare");
+  await expect(page.getByText("Choose studies and endpoints")).toBeVisible();
   for (const name of ["BECOME", "CAIRO5", "TRIBE"]) await page.getByRole("checkbox", { name, exact: true }).check();
   for (const name of ["Resection rate (any)", "R0 resection rate"]) await page.getByRole("checkbox", { name, exact: true }).check();
   await page.getByRole("button", { name: "Compare" }).click();

@@ -26,7 +26,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         Choose 2–{MAX_COMPARE} studies (and optionally endpoints). The matrix shows each study’s figures per endpoint; the table above it shows the differences that matter when reading them together.
         Dataset version <span className="version">{meta.version}</span>.
       </p>
-      <form method="get" action="/compare" className="card no-print">
+      <details className="no-print" open={!comparison}>
+        <summary>{comparison ? "Change the studies or endpoints" : "Choose studies and endpoints"}</summary>
+      <form method="get" action="/compare" className="card">
         <fieldset>
           <legend>Studies</legend>
           <div className="grid-2 small">
@@ -51,6 +53,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <button type="submit">Compare</button>
         </p>
       </form>
+      </details>
       {chosen.length > MAX_COMPARE ? <p>Only the first {MAX_COMPARE} studies are compared.</p> : null}
       {comparison ? (
         <>

@@ -23,7 +23,10 @@ export async function compareStudies(db: PrismaClient, vocab: AppVocabulary, stu
   for (const ep of vocab.endpoints) {
     const cells = loaded.map((s) => ({
       studyId: s.id,
-      effects: s.effects.filter((e) => e.endpoint === ep.code && wanted(e)).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]),
+      // Printed figures before computed ones; contrasts, then arms, then p-only and direction.
+      effects: s.effects
+        .filter((e) => e.endpoint === ep.code && wanted(e))
+        .sort((a, b) => Number(a.computed) - Number(b.computed) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]),
     }));
     if (cells.every((c) => c.effects.length === 0)) continue;
     const definitionNotes = [
