@@ -6,7 +6,7 @@ import type { EffectRecord } from "../domain/records";
 import { oddsRatio, riskDifference, riskRatio, ZERO_CELL_CORRECTION } from "../stats/effect-sizes";
 
 const NOT_OUTCOMES = new Set(["baseline-characteristic", "mutation-frequency"]);
-import { armMatches as matches } from "./arm-match";
+import { armMatches as matches, groupByComparison } from "./comparisons";
 import { fittingCounts } from "../checks/percent";
 
 /**
@@ -26,13 +26,7 @@ const text = (x: number, d: number | "sig") => (d === "sig" ? (Math.abs(x) >= 10
 
 export function deriveComputedContrasts(effects: EffectRecord[]): EffectRecord[] {
   const out: EffectRecord[] = [];
-  const byComparison = new Map<string, EffectRecord[]>();
-  for (const e of effects) {
-    if (!e.comparison || e.computed) continue;
-    const key = `${e.studyId}§${e.document}§${e.comparison}`;
-    byComparison.set(key, [...(byComparison.get(key) ?? []), e]);
-  }
-  for (const list of byComparison.values()) {
+  for (const list of groupByComparison(effects)) {
     const arms = list.filter((e) => e.kind === "arm" && e.measure === "proportion" && e.total && armCount(e) !== null);
     const anchor = list.find((e) => e.kind === "contrast" || e.kind === "p-only");
     if (arms.length !== 2 || !anchor || NOT_OUTCOMES.has(anchor.endpoint)) continue;

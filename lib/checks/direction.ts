@@ -4,19 +4,13 @@
 // `comparison` id; the exposure arm is the one whose label names the contrast's exposure.
 import type { EffectRecord } from "../domain/records";
 import { flagFor, type CheckFlag } from "./types";
-import { armMatches } from "../build/arm-match";
+import { armMatches, groupByComparison } from "../build/comparisons";
 
 const TIME_TO_EVENT = new Set(["OS", "PFS", "RFS", "DFS", "DSS", "SCP", "hepatic-PFS", "intrahepatic-RFS", "OS-after-recurrence", "duration-of-response"]);
 
 export function checkDirection(effects: EffectRecord[]): CheckFlag[] {
   const flags: CheckFlag[] = [];
-  const byComparison = new Map<string, EffectRecord[]>();
-  for (const e of effects) {
-    if (!e.comparison || e.computed) continue;
-    const key = `${e.studyId}§${e.document}§${e.comparison}`;
-    byComparison.set(key, [...(byComparison.get(key) ?? []), e]);
-  }
-  for (const list of byComparison.values()) {
+  for (const list of groupByComparison(effects)) {
     for (const c of list.filter((e) => e.kind === "contrast" && e.value !== null && e.measure)) {
       const arms = list.filter((e) => e.kind === "arm" && e.value !== null && e.endpoint === c.endpoint);
       const exp = arms.find((a) => armMatches(a, c.exposure));

@@ -9,6 +9,7 @@ import type { ContentSet } from "../content/load";
 import type { BuiltDataset } from "../build/dataset";
 import { MIGRATIONS_DIR } from "./paths";
 import { searchTextFor } from "../domain/search-text";
+import { comparisonKey } from "../build/comparisons";
 
 export function applyMigrations(file: string, dir = MIGRATIONS_DIR): string[] {
   const db = new Database(file);
@@ -32,7 +33,7 @@ const json = (v: unknown) => JSON.stringify(v);
  */
 export function comparisonTreatments(effects: BuiltDataset["effects"]): Map<string, string> {
   const byComparison = new Map<string, Set<string>>();
-  const key = (e: BuiltDataset["effects"][number]) => (e.comparison ? `${e.studyId}§${e.document}§${e.comparison}` : null);
+  const key = comparisonKey;
   for (const e of effects) {
     const k = key(e);
     if (!k) continue;
