@@ -88,6 +88,9 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
         </aside>
         <div>
           <div className="chips no-print" aria-label="Export this view">
+            <a className="button mobile-only" href="#filters">
+              Filters ↓
+            </a>
             <a className="button" href={`/api/export${exportQuery}format=csv`} download>
               CSV
             </a>

@@ -3,7 +3,7 @@ import type { Facet } from "@/lib/data/facets";
 
 export function FacetList({ facets }: { facets: Facet[] }) {
   return (
-    <nav className="facets" aria-label="Filters">
+    <nav className="facets" aria-label="Filters" id="filters">
       {facets.map((facet) => (
         <details key={facet.key} open={facet.key !== "design" && facet.key !== "measure"}>
           <summary>
