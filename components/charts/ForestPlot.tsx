@@ -19,7 +19,7 @@ export function ForestPlot({ groups, title }: { groups: ForestGroup[]; title?: s
   return (
     <>
       {groups.map((group) => (
-        <ForestGroupChart key={group.endpoint} group={group} title={title} />
+        <ForestGroupChart key={`${group.endpoint}|${group.rows[0]?.measure === "HR" ? "HR" : "OR"}`} group={group} title={title} />
       ))}
     </>
   );

@@ -35,13 +35,25 @@ export function effectHref(e: Pick<EffectRecord, "studyId" | "recordId">): strin
   return `/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`;
 }
 
+/** Endpoints whose counted outcome is bad for the patient. */
+export const UNFAVOURABLE_OUTCOMES = new Set(["early-progression", "short-SCP", "progression-on-therapy", "recurrence-liver-only", "recurrence-lung", "recurrence-liver", "recurrence-peritoneal", "positive-margin", "local-recurrence", "adverse-events", "complications", "residual-tumour"]);
+
+/**
+ * What a value above 1 means for the rows of one chart, in words. Hazard ratios of time-to-event
+ * endpoints count the event (death, progression ...); odds and risk ratios count whatever the arms
+ * count, which for a survival endpoint is usually being alive at a time point: that sentence must
+ * not say "worse".
+ */
 export function ratioMeaning(endpoint: string, endpointLabel: string, measures: string[]): string {
   const m = [...new Set(measures)].join("/");
+  const hazard = measures.every((x) => x === "HR");
+  if (hazard && TIME_TO_EVENT.has(endpoint))
+    return `${m} above 1: higher hazard of the event (death, progression, recurrence or surgical failure) in the first-named group, i.e. worse for it; below 1: better.`;
   if (FAVOURABLE_OUTCOMES.has(endpoint))
     return `${m} above 1: ${endpointLabel.toLowerCase()} more likely in the first-named group (better for it); below 1: less likely.`;
-  if (TIME_TO_EVENT.has(endpoint))
-    return `${m} above 1: higher hazard of the event (death, progression, recurrence or surgical failure) in the first-named group, i.e. worse for it; below 1: better.`;
-  return `${m} above 1: ${endpointLabel.toLowerCase()} more likely in the first-named group (worse for it); below 1: less likely.`;
+  if (UNFAVOURABLE_OUTCOMES.has(endpoint))
+    return `${m} above 1: ${endpointLabel.toLowerCase()} more likely in the first-named group (worse for it); below 1: less likely.`;
+  return `${m} above 1: the outcome counted in the arms (see each record, e.g. alive at a time point) is more frequent in the first-named group; below 1: less frequent.`;
 }
 
 /**
@@ -58,9 +70,11 @@ export function undrawnCount(effects: EffectRecord[]): number {
 
 export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
   const rows = effects.filter((e) => e.measure && RATIO.has(e.measure) && e.value !== null && e.value > 0 && !notDrawable(e));
+  // Hazard ratios and odds/risk ratios of one endpoint go in separate charts: they count different things.
   const groups = new Map<string, ForestGroup>();
   for (const e of rows) {
-    const g = groups.get(e.endpoint) ?? { endpoint: e.endpoint, endpointLabel: e.endpointLabel, meaning: "", rows: [] };
+    const key = `${e.endpoint}|${e.measure === "HR" ? "HR" : "OR/RR"}`;
+    const g = groups.get(key) ?? { endpoint: e.endpoint, endpointLabel: e.endpointLabel, meaning: "", rows: [] };
     const comparison = `${e.exposure ?? "?"} vs ${e.reference ?? "?"}`;
     g.rows.push({
       id: e.id,
@@ -82,7 +96,7 @@ export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
       reportedLevel: e.reportedLevel,
       href: effectHref(e),
     });
-    groups.set(e.endpoint, g);
+    groups.set(key, g);
   }
   for (const g of groups.values()) g.meaning = ratioMeaning(g.endpoint, g.endpointLabel, g.rows.map((r) => r.measure));
   return [...groups.values()];
