@@ -22,9 +22,8 @@ export const armRecordSchema = z.object({
 });
 export type ArmRecord = z.infer<typeof armRecordSchema>;
 
-export const reportRecordSchema = z.object({
-  id: z.string(),
-  label: z.string(),
+/** The citation of a publication: shared by a study and its other reports. */
+const citationFields = {
   title: z.string().nullable(),
   authors: z.array(z.string()),
   journal: z.string().nullable(),
@@ -34,21 +33,15 @@ export const reportRecordSchema = z.object({
   pages: z.string().nullable(),
   doi: z.string().nullable(),
   pmid: z.string().nullable(),
-});
+};
+
+export const reportRecordSchema = z.object({ id: z.string(), label: z.string(), ...citationFields });
 
 export const studyRecordSchema = z.object({
   id: z.string(),
   shortName: z.string(),
-  title: z.string().nullable(),
-  authors: z.array(z.string()),
+  ...citationFields,
   authorsComplete: z.boolean(),
-  journal: z.string().nullable(),
-  year: z.number().int().nullable(),
-  volume: z.string().nullable(),
-  issue: z.string().nullable(),
-  pages: z.string().nullable(),
-  doi: z.string().nullable(),
-  pmid: z.string().nullable(),
   reports: z.array(reportRecordSchema),
   design: z.string(),
   designLabel: z.string(),
