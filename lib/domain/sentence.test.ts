@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clinicalSentence, figureText, formatP } from "./sentence";
+import { clinicalSentence, comparisonText, figureText, formatP } from "./sentence";
 import type { EffectRecord } from "./records";
 
 const base: EffectRecord = {
@@ -24,6 +24,11 @@ describe("clinicalSentence", () => {
     expect(figureText({ ...base, kind: "arm", measure: "median", valueText: "44.03", unit: "months", ciLowerText: "36.19", ciUpperText: "51.87", p: null })).toBe(
       "Median 44.03 months (95% CI 36.19–51.87)",
     );
+  });
+  it("does not repeat a regimen the arm label already names, but keeps a characteristic", () => {
+    const arm = { ...base, kind: "arm" as const, measure: "proportion", group: "Arm A: mFOLFOX6 + bevacizumab", exposure: "mFOLFOX6 + bevacizumab" };
+    expect(comparisonText(arm)).toBe("Arm A: mFOLFOX6 + bevacizumab");
+    expect(comparisonText({ ...arm, exposure: "Proteinuria" })).toBe("Arm A: mFOLFOX6 + bevacizumab — Proteinuria");
   });
   it("says when only a p-value was reported", () => {
     expect(figureText({ ...base, kind: "p-only", measure: null, p: "0.033" })).toBe("p=0.033 (no effect size reported)");

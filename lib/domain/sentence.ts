@@ -54,8 +54,15 @@ export function figureText(e: EffectRecord): string {
   }
 }
 
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
+
 export function comparisonText(e: EffectRecord): string {
-  if (e.kind === "arm" || e.kind === "frequency") return [e.group ?? e.exposure, e.group && e.exposure && e.exposure !== e.group ? e.exposure : null].filter(Boolean).join(" — ");
+  // An arm's label usually names its regimen already; add the exposure only when it says more
+  // (a characteristic such as "T4 stage", an adverse event such as "Proteinuria").
+  if (e.kind === "arm" || e.kind === "frequency") {
+    const extra = e.group && e.exposure && !squash(e.group).includes(squash(e.exposure)) ? e.exposure : null;
+    return [e.group ?? e.exposure, extra].filter(Boolean).join(" — ");
+  }
   return [e.exposure, e.reference].filter(Boolean).join(" vs ");
 }
 
