@@ -5,7 +5,6 @@
 import type { EffectRecord } from "../domain/records";
 import { oddsRatio, riskDifference, riskRatio, ZERO_CELL_CORRECTION } from "../stats/effect-sizes";
 
-const NOT_OUTCOMES = new Set(["baseline-characteristic", "mutation-frequency"]);
 import { armMatches as matches, groupByComparison } from "./comparisons";
 import { fittingCounts } from "../checks/percent";
 
@@ -29,7 +28,7 @@ export function deriveComputedContrasts(effects: EffectRecord[]): EffectRecord[]
   for (const list of groupByComparison(effects)) {
     const arms = list.filter((e) => e.kind === "arm" && e.measure === "proportion" && e.total && armCount(e) !== null);
     const anchor = list.find((e) => e.kind === "contrast" || e.kind === "p-only");
-    if (arms.length !== 2 || !anchor || NOT_OUTCOMES.has(anchor.endpoint)) continue;
+    if (arms.length !== 2 || !anchor || anchor.endpointRole === "descriptive") continue;
     const exposure = arms.find((a) => matches(a, anchor.exposure));
     const reference = arms.find((a) => a !== exposure && matches(a, anchor.reference));
     if (!exposure || !reference) continue;

@@ -2,7 +2,7 @@
 // them). Defaults are resolved here: a record without its own document or source level takes the
 // study's; the reported molecular level is derived from the record's groups.
 import type { ContentSet } from "../content/load";
-import type { EffectContent, StudyContent } from "../content/schema";
+import type { EffectContent, EndpointRole, StudyContent } from "../content/schema";
 import type { EffectRecord, StudyRecord } from "../domain/records";
 import { RATIO_MEASURES } from "../content/schema";
 import { logRatioFromCi } from "../stats/effect-sizes";
@@ -24,7 +24,7 @@ export function normaliseEffect(
   study: StudyContent,
   e: EffectContent,
   index: number,
-  ctx: { endpointLabel: Map<string, string>; levelOf: Map<string, string> },
+  ctx: { endpointLabel: Map<string, string>; endpointRole: Map<string, EndpointRole>; levelOf: Map<string, string> },
 ): EffectRecord {
   const ratio = e.measure !== null && RATIO_MEASURES.has(e.measure);
   let logValue: number | null = null;
@@ -42,6 +42,7 @@ export function normaliseEffect(
     kind: e.kind,
     endpoint: e.endpoint,
     endpointLabel: ctx.endpointLabel.get(e.endpoint) ?? e.endpoint,
+    endpointRole: ctx.endpointRole.get(e.endpoint) ?? "neutral",
     measure: e.measure,
     value: e.value?.value ?? null,
     valueText: e.value?.text ?? null,
@@ -151,6 +152,7 @@ export type GroupingRecord = { studyId: string; label: string; total: number; lo
 
 export function normalise(content: ContentSet): Normalised {
   const endpointLabel = new Map(content.vocab.endpoints.map((e) => [e.code, e.label]));
+  const endpointRole = new Map(content.vocab.endpoints.map((e) => [e.code, e.role]));
   const levelOf = new Map(content.vocab.molecularGroups.map((g) => [g.code, g.level]));
   const designLabel = new Map(content.vocab.designs.map((d) => [d.code, d.label]));
   const levelRank = new Map(content.vocab.sourceLevels.map((l) => [l.code, l.rank]));
@@ -158,7 +160,7 @@ export function normalise(content: ContentSet): Normalised {
   const effects: EffectRecord[] = [];
   const groupings: GroupingRecord[] = [];
   for (const study of content.studies) {
-    const own = study.effects.map((e, i) => normaliseEffect(study, e, i, { endpointLabel, levelOf }));
+    const own = study.effects.map((e, i) => normaliseEffect(study, e, i, { endpointLabel, endpointRole, levelOf }));
     effects.push(...own);
     studies.push(normaliseStudy(study, own, { designLabel, levelRank }));
     for (const g of study.groupings)

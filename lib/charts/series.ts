@@ -1,12 +1,10 @@
 // Chart series, built on the server from effect records: the browser receives ready-made rows and
 // never aggregates raw tables. Pure functions, tested in series.test.ts.
 import type { EffectRecord } from "../domain/records";
+import type { EndpointRole } from "../content/schema";
 
 export const RATIO = new Set(["HR", "OR", "RR"]);
 
-/** Endpoints where the counted outcome is good for the patient (a ratio above 1 favours the exposure). */
-export const FAVOURABLE_OUTCOMES = new Set(["ORR", "ORR-liver", "DCR", "conversion", "resection", "r0-resection", "r0-r1-resection", "repeat-hepatectomy", "local-control", "tumour-reduction", "duration-of-response"]);
-const TIME_TO_EVENT = new Set(["OS", "PFS", "RFS", "DFS", "DSS", "SCP", "hepatic-PFS", "intrahepatic-RFS", "OS-after-recurrence"]);
 
 export type ForestRow = {
   id: string;
@@ -29,14 +27,11 @@ export type ForestRow = {
   reportedLevel: string;
   href: string;
 };
-export type ForestGroup = { endpoint: string; endpointLabel: string; meaning: string; rows: ForestRow[] };
+export type ForestGroup = { endpoint: string; endpointLabel: string; endpointRole: EndpointRole; meaning: string; rows: ForestRow[] };
 
 export function effectHref(e: Pick<EffectRecord, "studyId" | "recordId">): string {
   return `/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`;
 }
-
-/** Endpoints whose counted outcome is bad for the patient. */
-export const UNFAVOURABLE_OUTCOMES = new Set(["early-progression", "short-SCP", "progression-on-therapy", "recurrence-liver-only", "recurrence-lung", "recurrence-liver", "recurrence-peritoneal", "positive-margin", "local-recurrence", "adverse-events", "complications", "residual-tumour"]);
 
 /**
  * What a value above 1 means for the rows of one chart, in words. Hazard ratios of time-to-event
@@ -44,14 +39,14 @@ export const UNFAVOURABLE_OUTCOMES = new Set(["early-progression", "short-SCP", 
  * count, which for a survival endpoint is usually being alive at a time point: that sentence must
  * not say "worse".
  */
-export function ratioMeaning(endpoint: string, endpointLabel: string, measures: string[]): string {
+export function ratioMeaning(role: EndpointRole, endpointLabel: string, measures: string[]): string {
   const m = [...new Set(measures)].join("/");
   const hazard = measures.every((x) => x === "HR");
-  if (hazard && TIME_TO_EVENT.has(endpoint))
+  if (hazard && role === "time-to-event")
     return `${m} above 1: higher hazard of the event (death, progression, recurrence or surgical failure) in the first-named group, i.e. worse for it; below 1: better.`;
-  if (FAVOURABLE_OUTCOMES.has(endpoint))
+  if (role === "favourable")
     return `${m} above 1: ${endpointLabel.toLowerCase()} more likely in the first-named group (better for it); below 1: less likely.`;
-  if (UNFAVOURABLE_OUTCOMES.has(endpoint))
+  if (role === "unfavourable")
     return `${m} above 1: ${endpointLabel.toLowerCase()} more likely in the first-named group (worse for it); below 1: less likely.`;
   return `${m} above 1: the outcome counted in the arms (see each record, e.g. alive at a time point) is more frequent in the first-named group; below 1: less frequent.`;
 }
@@ -74,7 +69,7 @@ export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
   const groups = new Map<string, ForestGroup>();
   for (const e of rows) {
     const key = `${e.endpoint}|${e.measure === "HR" ? "HR" : "OR/RR"}`;
-    const g = groups.get(key) ?? { endpoint: e.endpoint, endpointLabel: e.endpointLabel, meaning: "", rows: [] };
+    const g = groups.get(key) ?? { endpoint: e.endpoint, endpointLabel: e.endpointLabel, endpointRole: e.endpointRole, meaning: "", rows: [] };
     const comparison = `${e.exposure ?? "?"} vs ${e.reference ?? "?"}`;
     g.rows.push({
       id: e.id,
@@ -98,7 +93,7 @@ export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
     });
     groups.set(key, g);
   }
-  for (const g of groups.values()) g.meaning = ratioMeaning(g.endpoint, g.endpointLabel, g.rows.map((r) => r.measure));
+  for (const g of groups.values()) g.meaning = ratioMeaning(g.endpointRole, g.endpointLabel, g.rows.map((r) => r.measure));
   return [...groups.values()];
 }
 
@@ -125,11 +120,10 @@ export type ArmPoint = {
 };
 export type ArmGroup = { endpoint: string; endpointLabel: string; measure: "proportion" | "median"; unit: string; points: ArmPoint[] };
 
-const OUTCOME_EXCLUDED = new Set(["baseline-characteristic", "mutation-frequency", "follow-up", "treatment-received"]);
 
 export function armGroups(effects: EffectRecord[]): ArmGroup[] {
   const arms = effects.filter(
-    (e) => e.kind === "arm" && (e.measure === "proportion" || e.measure === "median") && e.value !== null && !OUTCOME_EXCLUDED.has(e.endpoint) && !notDrawable(e),
+    (e) => e.kind === "arm" && (e.measure === "proportion" || e.measure === "median") && e.value !== null && e.endpointRole !== "descriptive" && !notDrawable(e),
   );
   const groups = new Map<string, ArmGroup>();
   for (const e of arms) {

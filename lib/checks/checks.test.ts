@@ -14,7 +14,7 @@ let n = 0;
 function effect(over: Partial<EffectRecord>): EffectRecord {
   n++;
   return {
-    id: `s/e${n}`, studyId: "s", studyShortName: "Study", recordId: `e${n}`, kind: "contrast", endpoint: "OS", endpointLabel: "Overall survival",
+    id: `s/e${n}`, studyId: "s", studyShortName: "Study", recordId: `e${n}`, kind: "contrast", endpoint: "OS", endpointLabel: "Overall survival", endpointRole: "time-to-event",
     measure: "HR", value: null, valueText: null, ciLower: null, ciLowerText: null, ciUpper: null, ciUpperText: null, ciLevel: 95,
     rangeLower: null, rangeLowerText: null, rangeUpper: null, rangeUpperText: null, p: null, test: null, events: null, total: null, unit: null,
     timepoint: null, exposure: "RAS-mt", reference: "RAS-wt", group: null, groupKey: null, population: "Whole cohort", analysis: "multivariable",

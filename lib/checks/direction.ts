@@ -6,7 +6,6 @@ import type { EffectRecord } from "../domain/records";
 import { flagFor, type CheckFlag } from "./types";
 import { armMatches, groupByComparison } from "../build/comparisons";
 
-const TIME_TO_EVENT = new Set(["OS", "PFS", "RFS", "DFS", "DSS", "SCP", "hepatic-PFS", "intrahepatic-RFS", "OS-after-recurrence", "duration-of-response"]);
 
 export function checkDirection(effects: EffectRecord[]): CheckFlag[] {
   const flags: CheckFlag[] = [];
@@ -25,7 +24,7 @@ export function checkDirection(effects: EffectRecord[]): CheckFlag[] {
       } else if ((c.measure === "RD" || c.measure === "MD") && (exp.measure === "proportion" || exp.measure === "median")) {
         contradiction = expHigher !== c.value! > 0 && c.value !== 0;
         expectation = `a ${expHigher ? "positive" : "negative"} difference`;
-      } else if (c.measure === "HR" && exp.measure === "median" && TIME_TO_EVENT.has(c.endpoint)) {
+      } else if (c.measure === "HR" && exp.measure === "median" && c.endpointRole === "time-to-event") {
         // A longer median time to the event goes with a hazard ratio below 1.
         contradiction = expHigher !== c.value! < 1 && c.value !== 1;
         expectation = `HR ${expHigher ? "below" : "above"} 1`;

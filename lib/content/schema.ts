@@ -197,8 +197,11 @@ export type StudyContent = z.infer<typeof studySchema>;
 
 // Vocabularies
 const synonyms = orNull(z.array(z.string())).optional().transform((v) => v ?? []);
+/** What a higher value, or a ratio above 1, means for the patient (content/vocab/endpoints.yaml). */
+export const ENDPOINT_ROLES = ["time-to-event", "favourable", "unfavourable", "neutral", "descriptive"] as const;
+export type EndpointRole = (typeof ENDPOINT_ROLES)[number];
 export const endpointVocabSchema = z.array(
-  z.strictObject({ code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/), label: text, definition: text, synonyms }),
+  z.strictObject({ code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/), role: z.enum(ENDPOINT_ROLES), label: text, definition: text, synonyms }),
 );
 export const treatmentVocabSchema = z.array(
   z.strictObject({ code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/), label: text, class: text, synonyms }),

@@ -9,7 +9,6 @@ import { SOURCE_LEVEL_LABELS } from "./vocabulary";
 
 export const MAX_COMPARE = 4;
 const KIND_ORDER = { contrast: 0, arm: 1, frequency: 2, "p-only": 3, direction: 4 } as const;
-const NOT_OUTCOME = new Set(["baseline-characteristic", "follow-up", "treatment-received"]);
 
 export type CompareCell = { studyId: string; effects: EffectRecord[] };
 export type CompareRow = { endpoint: string; label: string; cells: CompareCell[]; definitionNotes: string[] };
@@ -18,7 +17,8 @@ export type Comparison = { studies: StudyRecord[]; rows: CompareRow[]; differenc
 
 export async function compareStudies(db: PrismaClient, vocab: AppVocabulary, studyIds: string[], endpoints: string[]): Promise<Comparison> {
   const loaded = (await Promise.all(studyIds.slice(0, MAX_COMPARE).map((id) => findStudy(db, id)))).filter((s): s is NonNullable<typeof s> => s !== null);
-  const wanted = (e: EffectRecord) => (endpoints.length ? endpoints.includes(e.endpoint) : !NOT_OUTCOME.has(e.endpoint));
+  // By default every outcome, plus allele spectra (studies are often compared on them).
+  const wanted = (e: EffectRecord) => (endpoints.length ? endpoints.includes(e.endpoint) : e.endpointRole !== "descriptive" || e.endpoint === "mutation-frequency");
   const rows: CompareRow[] = [];
   for (const ep of vocab.endpoints) {
     const cells = loaded.map((s) => ({

@@ -19,14 +19,14 @@ export type EffectRow = {
   treatment: string | null; referenceTreatment: string | null; reportedLevel: string; comparison: string | null; locator: string; alsoAt: string;
   document: string; sourceLevel: string; citedAs: string | null; report: string | null; statement: string | null; direction: string | null; note: string | null;
   sameAs: string | null; computed: boolean; computeMethod: string | null; derivedFrom: string | null; logValue: number | null; logSe: number | null;
-  endpoint: { label: string };
+  endpoint: { label: string; role: string };
   study: { shortName: string };
   molecularGroups: { groupCode: string }[];
   flags: FlagRow[];
 };
 
 export const EFFECT_INCLUDE = {
-  endpoint: { select: { label: true } },
+  endpoint: { select: { label: true, role: true } },
   study: { select: { shortName: true } },
   molecularGroups: { select: { groupCode: true } },
   flags: true,
@@ -41,6 +41,7 @@ export function toEffectRecord(r: EffectRow): EffectRecord {
     kind: r.kind as EffectRecord["kind"],
     endpoint: r.endpointCode,
     endpointLabel: r.endpoint.label,
+    endpointRole: r.endpoint.role as EffectRecord["endpointRole"],
     measure: r.measure,
     value: r.value,
     valueText: r.valueText,

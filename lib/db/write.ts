@@ -73,7 +73,7 @@ export async function writeDatabase(file: string, content: ContentSet, dataset: 
     const { vocab } = content;
     const paths = groupPaths(vocab);
     await prisma.endpoint.createMany({
-      data: vocab.endpoints.map((e, i) => ({ code: e.code, label: e.label, definition: e.definition, synonyms: json(e.synonyms), sortOrder: i })),
+      data: vocab.endpoints.map((e, i) => ({ code: e.code, role: e.role, label: e.label, definition: e.definition, synonyms: json(e.synonyms), sortOrder: i })),
     });
     await prisma.treatment.createMany({
       data: vocab.treatments.map((t, i) => ({ code: t.code, label: t.label, class: t.class, synonyms: json(t.synonyms), sortOrder: i })),

@@ -71,6 +71,8 @@ export const effectRecordSchema = z.object({
   kind: z.enum(["contrast", "arm", "frequency", "p-only", "direction"]),
   endpoint: z.string(),
   endpointLabel: z.string(),
+  /** time-to-event | favourable | unfavourable | neutral | descriptive: how to read its direction. */
+  endpointRole: z.enum(["time-to-event", "favourable", "unfavourable", "neutral", "descriptive"]),
   measure: z.string().nullable(),
   value: z.number().nullable(),
   valueText: z.string().nullable(),

@@ -4,7 +4,7 @@ import type { EffectRecord } from "./records";
 
 const base: EffectRecord = {
   id: "ncch-scp-2024/os-mv-ras", studyId: "ncch-scp-2024", studyShortName: "NCCH 2024", recordId: "os-mv-ras", kind: "contrast",
-  endpoint: "OS", endpointLabel: "Overall survival", measure: "HR", value: 3.37, valueText: "3.37", ciLower: 1.76, ciLowerText: "1.76",
+  endpoint: "OS", endpointLabel: "Overall survival", endpointRole: "time-to-event", measure: "HR", value: 3.37, valueText: "3.37", ciLower: 1.76, ciLowerText: "1.76",
   ciUpper: 6.47, ciUpperText: "6.47", ciLevel: 95, rangeLower: null, rangeLowerText: null, rangeUpper: null, rangeUpperText: null,
   p: "<0.001", test: null, events: null, total: null, unit: null, timepoint: null, exposure: "RAS-mt", reference: "RAS-wt", group: null,
   groupKey: null, population: "Whole cohort", analysis: "multivariable", covariates: [], treatment: "hepatectomy", referenceTreatment: null,

@@ -7,6 +7,7 @@ CREATE TABLE "DatasetMeta" (
 -- CreateTable
 CREATE TABLE "Endpoint" (
     "code" TEXT NOT NULL PRIMARY KEY,
+    "role" TEXT NOT NULL,
     "label" TEXT NOT NULL,
     "definition" TEXT NOT NULL,
     "synonyms" TEXT NOT NULL,
