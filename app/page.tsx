@@ -25,7 +25,6 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
 
   const view = await browse(db, vocab, params);
   const searched = params.get("searched");
-  const groupLabel = (code: string) => vocab.groups.find((g) => g.code === code)?.label ?? code;
   const labelFor = (key: string, code: string): string => {
     const facet = view.facets.find((f) => f.key === key);
     return facet?.values.find((v) => v.value === code)?.label ?? code;
@@ -122,7 +121,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
                 <h2 id="records-heading">
                   Records {view.count > view.filters.limit ? `${from}–${to} of ${view.count}` : `(${view.count})`}
                 </h2>
-                <ResultsByEndpoint effects={view.effects} groupLabel={groupLabel} />
+                <ResultsByEndpoint effects={view.effects} labels={vocab.labels} />
                 {view.count > view.filters.limit ? (
                   <nav className="chips no-print" aria-label="Pages">
                     {view.filters.offset > 0 ? <Link href={page(Math.max(0, view.filters.offset - view.filters.limit))}>← Previous</Link> : null}

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { EffectRecord } from "@/lib/domain/records";
 import { analysisText, comparisonText, figureText } from "@/lib/domain/sentence";
-import { SOURCE_LEVEL_LABELS } from "@/lib/data/vocabulary";
+import type { AppVocabulary } from "@/lib/data/vocabulary";
+
+export type RecordLabels = AppVocabulary["labels"];
 
 const LEVEL_LABEL: Record<string, string> = {
   allele: "allele",
@@ -13,12 +15,12 @@ const LEVEL_LABEL: Record<string, string> = {
   none: "no molecular group",
 };
 
-export function reportedAt(e: EffectRecord, groupLabel: (code: string) => string): string {
-  const groups = e.molecularGroups.map(groupLabel).join(", ");
+export function reportedAt(e: EffectRecord, labels: RecordLabels): string {
+  const groups = e.molecularGroups.map((g) => labels.group[g] ?? g).join(", ");
   return groups ? `reported at ${LEVEL_LABEL[e.reportedLevel] ?? e.reportedLevel} level: ${groups}` : "no molecular group";
 }
 
-export function EffectRow({ effect: e, groupLabel, showStudy = true, anchor = false }: { effect: EffectRecord; groupLabel: (code: string) => string; showStudy?: boolean; anchor?: boolean }) {
+export function EffectRow({ effect: e, labels, showStudy = true, anchor = false }: { effect: EffectRecord; labels: RecordLabels; showStudy?: boolean; anchor?: boolean }) {
   const locatorHref = `/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`;
   return (
     <li className="effect" id={anchor ? e.recordId : undefined} data-effect-id={e.id}>
@@ -39,10 +41,10 @@ export function EffectRow({ effect: e, groupLabel, showStudy = true, anchor = fa
       {e.statement && e.kind !== "contrast" ? <div className="small">{e.statement}</div> : null}
       <div className="meta small">
         <span className="badge badge-level" title="The molecular level at which the source reported this finding">
-          {reportedAt(e, groupLabel)}
+          {reportedAt(e, labels)}
         </span>
         <span className={`badge ${e.sourceLevel === "secondary" ? "badge-secondary" : ""}`}>
-          {SOURCE_LEVEL_LABELS[e.sourceLevel] ?? e.sourceLevel}
+          {labels.sourceLevel[e.sourceLevel] ?? e.sourceLevel}
           {e.citedAs ? ` — ${e.document === "peng-review-2022" ? "review" : e.document} ref ${e.citedAs}` : ""}
         </span>
         {e.computed ? (

@@ -1,7 +1,7 @@
 import type { EffectRecord } from "@/lib/domain/records";
-import { EffectRow } from "./EffectRow";
+import { EffectRow, type RecordLabels } from "./EffectRow";
 
-export function ResultsByEndpoint({ effects, groupLabel }: { effects: EffectRecord[]; groupLabel: (code: string) => string }) {
+export function ResultsByEndpoint({ effects, labels }: { effects: EffectRecord[]; labels: RecordLabels }) {
   const groups: { endpoint: string; label: string; effects: EffectRecord[] }[] = [];
   for (const e of effects) {
     const g = groups.find((x) => x.endpoint === e.endpoint);
@@ -17,7 +17,7 @@ export function ResultsByEndpoint({ effects, groupLabel }: { effects: EffectReco
           </h3>
           <ul className="effect-list">
             {g.effects.map((e) => (
-              <EffectRow key={e.id} effect={e} groupLabel={groupLabel} />
+              <EffectRow key={e.id} effect={e} labels={labels} />
             ))}
           </ul>
         </section>

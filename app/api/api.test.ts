@@ -83,6 +83,13 @@ describe("GET /api/effects", () => {
     expect(zh.body.data.every((e) => e.endpoint === "conversion")).toBe(true);
   });
 
+  it("accepts every vocabulary value, also one with no records yet (an empty answer, not a 400)", async () => {
+    const meta = await effects("?design=meta-analysis");
+    expect(meta.status).toBe(200);
+    expect(meta.body.count).toBe(0);
+    expect((await effects("?measure=mean")).status).toBe(200);
+  });
+
   it("pages with limit and offset", async () => {
     const first = await effects("?limit=3&offset=0");
     const second = await effects("?limit=3&offset=3");

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { getContext } from "@/lib/data/context";
 import { compareStudies, MAX_COMPARE } from "@/lib/data/compare";
 import { figureText, comparisonText, analysisText } from "@/lib/domain/sentence";
-import { SOURCE_LEVEL_LABELS } from "@/lib/data/vocabulary";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 
 export const dynamic = "force-dynamic";
@@ -125,7 +124,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                                 <span className="muted">
                                   {comparisonText(e)} · {analysisText(e)}
                                 </span>{" "}
-                                <span className={`badge ${e.sourceLevel === "secondary" ? "badge-secondary" : ""}`}>{SOURCE_LEVEL_LABELS[e.sourceLevel] ?? e.sourceLevel}</span>
+                                <span className={`badge ${e.sourceLevel === "secondary" ? "badge-secondary" : ""}`}>{vocab.labels.sourceLevel[e.sourceLevel] ?? e.sourceLevel}</span>
                                 {e.flags.length ? <span className="badge badge-flag"> ⚑ {e.flags.length}</span> : null}
                               </li>
                             ))}

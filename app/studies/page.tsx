@@ -3,13 +3,12 @@ import type { Metadata } from "next";
 import { getContext } from "@/lib/data/context";
 import { findStudies } from "@/lib/data/find-studies";
 import { citationLine } from "@/lib/data/export-dataset";
-import { SOURCE_LEVEL_LABELS } from "@/lib/data/vocabulary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Studies" };
 
 export default async function StudiesPage() {
-  const { db, meta } = await getContext();
+  const { db, vocab, meta } = await getContext();
   const studies = await findStudies(db);
   return (
     <>
@@ -39,7 +38,7 @@ export default async function StudiesPage() {
                 <td className="small">{citationLine(s) || <span className="muted">not given in the sources</span>}</td>
                 <td className="small">{s.designLabel}</td>
                 <td>{s.n ?? "—"}</td>
-                <td className="small">{s.sourceLevels.map((l) => SOURCE_LEVEL_LABELS[l] ?? l).join("; ")}</td>
+                <td className="small">{s.sourceLevels.map((l) => vocab.labels.sourceLevel[l] ?? l).join("; ")}</td>
                 <td>{s.effectCount}</td>
               </tr>
             ))}

@@ -5,7 +5,6 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { EffectRecord, StudyRecord } from "../domain/records";
 import { findStudy } from "./find-studies";
 import type { AppVocabulary } from "./vocabulary";
-import { SOURCE_LEVEL_LABELS } from "./vocabulary";
 
 export const MAX_COMPARE = 4;
 const KIND_ORDER = { contrast: 0, arm: 1, frequency: 2, "p-only": 3, direction: 4 } as const;
@@ -50,7 +49,7 @@ export async function compareStudies(db: PrismaClient, vocab: AppVocabulary, stu
     { label: "Arms (n)", values: loaded.map((s) => s.arms.map((a) => `${a.label}${a.n !== null ? ` (${a.n})` : ""}${a.treatment ? ` — ${treatmentLabel(a.treatment)}` : ""}`).join("; ") || "—") },
     { label: "Enrolment", values: loaded.map((s) => s.enrolment ?? "not stated") },
     { label: "Follow-up", values: loaded.map((s) => s.followUp ?? "not stated") },
-    { label: "Source levels", values: loaded.map((s) => s.sourceLevels.map((l) => SOURCE_LEVEL_LABELS[l] ?? l).join("; ")) },
+    { label: "Source levels", values: loaded.map((s) => s.sourceLevels.map((l) => vocab.labels.sourceLevel[l] ?? l).join("; ")) },
   ];
   return { studies: loaded, rows, differences };
 }

@@ -40,7 +40,7 @@ const intParam = (name: string, min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, { error: `${name} must be a whole number from ${min} to ${max}` });
 
-const KNOWN = new Set<string>([...FILTER_KEYS, "q", "limit", "offset", "flagged", "computed", "format", "view", "sort", "studies"]);
+const KNOWN = new Set<string>([...FILTER_KEYS, "q", "limit", "offset", "flagged", "computed"]);
 
 /** Strict: for /api/effects. Throws FilterError. */
 export function parseFiltersStrict(params: URLSearchParams, vocab: Vocabulary): EffectFilters {

@@ -1,6 +1,5 @@
 // Database rows -> the export/API shape (lib/domain/records.ts), in one place.
 import type { EffectRecord, FlagRecord, StudyRecord } from "../domain/records";
-import { DESIGN_LABELS } from "./vocabulary";
 
 const list = (s: string | null | undefined) => (s ? (JSON.parse(s) as string[]) : []);
 
@@ -96,6 +95,7 @@ export type StudyRow = {
   volume: string | null; issue: string | null; pages: string | null; doi: string | null; pmid: string | null; reports: string; design: string;
   setting: string | null; centres: string | null; country: string | null; enrolment: string | null; n: number | null; codonsTested: string | null;
   followUp: string | null; sourceLevel: string; sourceLevels: string; notes: string | null; file: string;
+  designInfo: { label: string };
   arms: { armKey: string; label: string; n: number | null; molecularGroup: string | null; treatment: string | null }[];
   flags: (FlagRow & { effectId: string | null })[];
   _count: { effects: number };
@@ -117,7 +117,7 @@ export function toStudyRecord(s: StudyRow): StudyRecord {
     pmid: s.pmid,
     reports: JSON.parse(s.reports),
     design: s.design,
-    designLabel: DESIGN_LABELS[s.design] ?? s.design,
+    designLabel: s.designInfo.label,
     setting: s.setting,
     centres: s.centres,
     country: s.country,
@@ -137,6 +137,7 @@ export function toStudyRecord(s: StudyRow): StudyRecord {
 }
 
 export const STUDY_INCLUDE = {
+  designInfo: { select: { label: true } },
   arms: { orderBy: { sortOrder: "asc" } },
   flags: true,
   _count: { select: { effects: true } },

@@ -81,6 +81,8 @@ export async function writeDatabase(file: string, content: ContentSet, dataset: 
     await prisma.molecularGroup.createMany({
       data: vocab.molecularGroups.map((g, i) => ({ code: g.code, label: g.label, parentCode: g.parent, level: g.level, path: paths.get(g.code)!, synonyms: json(g.synonyms), sortOrder: i })),
     });
+    await prisma.design.createMany({ data: vocab.designs.map((d, i) => ({ code: d.code, label: d.label, sortOrder: i })) });
+    await prisma.sourceLevel.createMany({ data: vocab.sourceLevels.map((l) => ({ code: l.code, label: l.label, rank: l.rank })) });
     await prisma.study.createMany({
       data: dataset.studies.map((s, i) => ({
         id: s.id,

@@ -4,7 +4,6 @@ import type { Metadata } from "next";
 import { getContext } from "@/lib/data/context";
 import { findStudy } from "@/lib/data/find-studies";
 import { citationLine } from "@/lib/data/export-dataset";
-import { SOURCE_LEVEL_LABELS } from "@/lib/data/vocabulary";
 import { EffectRow } from "../../_components/EffectRow";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +22,7 @@ export default async function StudyPage({ params }: Props) {
   const { db, vocab, meta } = await getContext();
   const study = await findStudy(db, id);
   if (!study) notFound();
-  const groupLabel = (code: string) => vocab.groups.find((g) => g.code === code)?.label ?? code;
+  const groupLabel = (code: string) => vocab.labels.group[code] ?? code;
   const treatmentLabel = (code: string | null) => (code ? (vocab.treatments.find((t) => t.code === code)?.label ?? code) : null);
   const byEndpoint = new Map<string, typeof study.effects>();
   for (const e of study.effects) byEndpoint.set(e.endpointLabel, [...(byEndpoint.get(e.endpointLabel) ?? []), e]);
@@ -67,7 +66,7 @@ export default async function StudyPage({ params }: Props) {
             {study.followUp ? (<><dt>Follow-up</dt><dd>{study.followUp}</dd></>) : null}
             {study.codonsTested?.length ? (<><dt>Codons tested</dt><dd>{study.codonsTested.map(groupLabel).join(", ")}</dd></>) : null}
             <dt>Source levels here</dt>
-            <dd>{study.sourceLevels.map((l) => SOURCE_LEVEL_LABELS[l] ?? l).join("; ")}</dd>
+            <dd>{study.sourceLevels.map((l) => vocab.labels.sourceLevel[l] ?? l).join("; ")}</dd>
           </dl>
         </section>
         <section className="card" aria-labelledby="arms-heading">
@@ -133,7 +132,7 @@ export default async function StudyPage({ params }: Props) {
           <h3>{label}</h3>
           <ul className="effect-list">
             {effects.map((e) => (
-              <EffectRow key={e.id} effect={e} groupLabel={groupLabel} showStudy={false} anchor />
+              <EffectRow key={e.id} effect={e} labels={vocab.labels} showStudy={false} anchor />
             ))}
           </ul>
         </section>

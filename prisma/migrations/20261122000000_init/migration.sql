@@ -24,6 +24,20 @@ CREATE TABLE "Treatment" (
 );
 
 -- CreateTable
+CREATE TABLE "Design" (
+    "code" TEXT NOT NULL PRIMARY KEY,
+    "label" TEXT NOT NULL,
+    "sortOrder" INTEGER NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "SourceLevel" (
+    "code" TEXT NOT NULL PRIMARY KEY,
+    "label" TEXT NOT NULL,
+    "rank" INTEGER NOT NULL
+);
+
+-- CreateTable
 CREATE TABLE "MolecularGroup" (
     "code" TEXT NOT NULL PRIMARY KEY,
     "label" TEXT NOT NULL,
@@ -61,7 +75,8 @@ CREATE TABLE "Study" (
     "sourceLevels" TEXT NOT NULL,
     "notes" TEXT,
     "file" TEXT NOT NULL,
-    "sortOrder" INTEGER NOT NULL
+    "sortOrder" INTEGER NOT NULL,
+    CONSTRAINT "Study_design_fkey" FOREIGN KEY ("design") REFERENCES "Design" ("code") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
