@@ -84,7 +84,7 @@ describe("GET /api/effects", () => {
   });
 
   it("accepts every vocabulary value, also one with no records yet (an empty answer, not a 400)", async () => {
-    const meta = await effects("?design=meta-analysis");
+    const meta = await effects("?design=prospective-cohort");
     expect(meta.status).toBe(200);
     expect(meta.body.count).toBe(0);
     expect((await effects("?measure=mean")).status).toBe(200);
