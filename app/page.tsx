@@ -33,7 +33,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
   const query = filtersToQuery({ ...view.filters, offset: 0 });
   const exportQuery = query ? `${query}&` : "?";
   const studyIds = [...new Set(view.effects.map((e) => e.studyId))];
-  const studies = (await findStudies(db)).filter((s) => studyIds.includes(s.id));
+  const studies = await findStudies(db, studyIds);
   const searchVocab = { endpoints: vocab.endpoints, treatments: vocab.treatments, groups: vocab.groups, studies: vocab.studies };
   const from = view.filters.offset + 1;
   const to = Math.min(view.filters.offset + view.filters.limit, view.count);

@@ -1,7 +1,7 @@
 // npm run db:build — content/ -> data/evidence.db. Validates, computes, runs the integrity checks,
 // writes a new database to a temporary file and moves it into place only when it is complete: a
 // failed build leaves the previous database exactly as it was.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadContent, formatContentError } from "../lib/content/load";
 import { buildDataset } from "../lib/build/dataset";
@@ -37,7 +37,6 @@ async function main() {
     `db:build ok: ${dataset.studies.length} studies, ${dataset.effects.length - computed} printed + ${computed} computed records, ${dataset.checkFlags.length} integrity flags -> ${path.relative(process.cwd(), target)} (version ${dataset.version})`,
   );
   console.log(`integrity report: ${path.relative(process.cwd(), reportFile)}${process.env.VERBOSE ? "\n" + report : ""}`);
-  if (!existsSync(target)) process.exit(1);
 }
 
 main().catch((err) => {

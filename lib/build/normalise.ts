@@ -23,7 +23,6 @@ function armLabel(study: StudyContent, key: string | null): string | null {
 export function normaliseEffect(
   study: StudyContent,
   e: EffectContent,
-  index: number,
   ctx: { endpointLabel: Map<string, string>; endpointRole: Map<string, EndpointRole>; levelOf: Map<string, string> },
 ): EffectRecord {
   const ratio = e.measure !== null && RATIO_MEASURES.has(e.measure);
@@ -89,8 +88,7 @@ export function normaliseEffect(
     logValue,
     logSe,
     flags: [],
-    ...{ sortIndex: index },
-  } as EffectRecord;
+  };
 }
 
 export function normaliseStudy(
@@ -160,7 +158,7 @@ export function normalise(content: ContentSet): Normalised {
   const effects: EffectRecord[] = [];
   const groupings: GroupingRecord[] = [];
   for (const study of content.studies) {
-    const own = study.effects.map((e, i) => normaliseEffect(study, e, i, { endpointLabel, endpointRole, levelOf }));
+    const own = study.effects.map((e) => normaliseEffect(study, e, { endpointLabel, endpointRole, levelOf }));
     effects.push(...own);
     studies.push(normaliseStudy(study, own, { designLabel, levelRank }));
     for (const g of study.groupings)

@@ -4,7 +4,7 @@
 // allowed; a flag means no rounding reconciles the printed p with the printed CI.
 import type { EffectRecord } from "../domain/records";
 import { RATIO_MEASURES } from "../content/schema";
-import { parsePrintedP, halfUnit, parsePrinted } from "../content/printed";
+import { parsePrintedP } from "../content/printed";
 import { pFromCi } from "../stats/effect-sizes";
 import { printedRange, type Range } from "./rounding";
 import { flagFor, type CheckFlag } from "./types";
@@ -33,8 +33,7 @@ export function pRangeFromPrintedCi(valueText: string, lowerText: string, upperT
 export function printedPRange(text: string): Range | null {
   const p = parsePrintedP(text);
   if (!p) return null;
-  const num = parsePrinted(String(p.value));
-  const h = num ? 0.5 * 10 ** -p.decimals : 0;
+  const h = 0.5 * 10 ** -p.decimals;
   switch (p.relation) {
     case "<":
     case "≤":
@@ -65,16 +64,20 @@ export function checkPAgainstCi(effects: EffectRecord[]): CheckFlag[] {
     const nullValue = scale === "log" ? 1 : 0;
     const excludesNull = e.ciLower! > nullValue || e.ciUpper! < nullValue;
     const sig = excludesNull ? "excludes" : "includes";
+    // An error where the two disagree on significance at 0.05 and the printed p is clearly on one
+    // side of it; a warning where they disagree only in size.
+    const printedSignificant = printed.hi <= 0.05;
+    const printedClear = printed.hi <= 0.05 || printed.lo >= 0.05;
+    const severity = printedClear && excludesNull !== printedSignificant ? "error" : "warning";
     flags.push(
       flagFor(
         e,
         "p-ci-mismatch",
         `Printed p ${e.p} disagrees with the CI ${e.ciLowerText}-${e.ciUpperText} (which ${sig} ${nullValue}): the CI implies p = ${fmtP(central)} (range ${fmtP(fromCi.lo)}-${fmtP(fromCi.hi)} over rounding), by the Wald z from the ${scale === "log" ? "log " : ""}CI (Altman & Bland 2011).`,
-        { expected: `p ≈ ${fmtP(central)}`, severity: excludesNull !== printed.hi <= 0.05 && (printed.hi <= 0.05 || printed.lo >= 0.05) ? "error" : "warning" },
+        { expected: `p ≈ ${fmtP(central)}`, severity },
       ),
     );
   }
   return flags;
 }
 
-export { halfUnit };

@@ -16,7 +16,6 @@ export type BrowseView = {
   forest: ForestGroup[];
   arms: ArmGroup[];
   alleles: AlleleBar[];
-  chartRecordCount: number;
   undrawn: number;
 };
 
@@ -52,7 +51,6 @@ export async function browse(db: PrismaClient, vocab: AppVocabulary, params: URL
     forest: forestGroups(chartData.data),
     arms: armGroups(chartData.data),
     alleles: alleleSpectrum(chartData.data, alleleCodes),
-    chartRecordCount: chartData.data.length,
     undrawn: undrawnCount(chartData.data),
   };
 }

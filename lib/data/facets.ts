@@ -99,4 +99,3 @@ export async function computeFacets(db: PrismaClient, vocab: AppVocabulary, filt
   ];
 }
 
-export { ANALYSIS_LABELS, MEASURE_LABELS };

@@ -2,8 +2,8 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { StudyRecord, EffectRecord } from "../domain/records";
 import { STUDY_INCLUDE, toStudyRecord, EFFECT_INCLUDE, toEffectRecord } from "./to-record";
 
-export async function findStudies(db: PrismaClient): Promise<StudyRecord[]> {
-  const rows = await db.study.findMany({ include: STUDY_INCLUDE, orderBy: { sortOrder: "asc" } });
+export async function findStudies(db: PrismaClient, ids?: string[]): Promise<StudyRecord[]> {
+  const rows = await db.study.findMany({ where: ids ? { id: { in: ids } } : {}, include: STUDY_INCLUDE, orderBy: { sortOrder: "asc" } });
   return rows.map(toStudyRecord);
 }
 

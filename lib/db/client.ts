@@ -4,8 +4,8 @@
 // keep reading the old file: the client is reopened when the file on disk is a new one.
 import "server-only";
 import { statSync } from "node:fs";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
+import { openDatabase } from "./open";
 import { databasePath } from "./paths";
 
 type Held = { client: PrismaClient; identity: string };
@@ -22,7 +22,7 @@ export function getDb(): PrismaClient {
   const held = globalForDb.evidenceDbHeld;
   if (held && held.identity === identity) return held.client;
   if (held) void held.client.$disconnect();
-  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file, readonly: true, fileMustExist: true }) });
+  const client = openDatabase(file);
   globalForDb.evidenceDbHeld = { client, identity };
   return client;
 }

@@ -1,4 +1,5 @@
-// A read-only client for scripts and tests (the app uses lib/db/client.ts, which is server-only).
+// A read-only Prisma Client on the database file: used by the app (through lib/db/client.ts,
+// which is server-only and reopens after a rebuild), the export script and the tests.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { databasePath } from "./paths";

@@ -10,6 +10,7 @@ import type { BuiltDataset } from "../build/dataset";
 import { MIGRATIONS_DIR } from "./paths";
 import { searchTextFor } from "../domain/search-text";
 import { comparisonKey } from "../build/comparisons";
+import { parsePrintedP } from "../content/printed";
 
 export function applyMigrations(file: string, dir = MIGRATIONS_DIR): string[] {
   const db = new Database(file);
@@ -140,8 +141,8 @@ export async function writeDatabase(file: string, content: ContentSet, dataset: 
         rangeUpper: e.rangeUpper,
         rangeUpperText: e.rangeUpperText,
         p: e.p,
-        pValue: e.p ? Number(e.p.replace(/[^0-9.]/g, "")) : null,
-        pRelation: e.p ? (/^[<>≤≥]/.exec(e.p.trim())?.[0] ?? "=") : null,
+        pValue: e.p ? (parsePrintedP(e.p)?.value ?? null) : null,
+        pRelation: e.p ? (parsePrintedP(e.p)?.relation ?? null) : null,
         test: e.test,
         events: e.events,
         total: e.total,

@@ -81,19 +81,16 @@ export function createInterpreter(vocab: SearchVocabulary) {
       for (let k = i; k < j; k++) taken[k] = true;
       return true;
     };
-    // 1. Exact terms, longest first; every kind that the same words name is kept.
-    const spanOwner = new Map<string, TermKind[]>();
+    // 1. Exact terms, longest first. A span already claimed by a longer term is skipped, but every
+    //    term naming exactly the same span is kept ("conversion": an endpoint and a strategy).
+    const claimedSpans = new Set<string>();
     for (const t of terms) {
       for (const [i, j] of findSpans(query, t.text)) {
-        const key = `${i}:${j}`;
-        const owners = spanOwner.get(key);
-        if (owners) {
-          if (!matches.some((m) => m.kind === t.kind && m.code === t.code)) matches.push({ kind: t.kind, code: t.code, label: t.label, matched: query.slice(i, j), how: "exact" });
-          owners.push(t.kind);
-          continue;
+        const span = `${i}:${j}`;
+        if (!claimedSpans.has(span)) {
+          if (!claim(i, j)) continue;
+          claimedSpans.add(span);
         }
-        if (!claim(i, j)) continue;
-        spanOwner.set(key, [t.kind]);
         if (!matches.some((m) => m.kind === t.kind && m.code === t.code)) matches.push({ kind: t.kind, code: t.code, label: t.label, matched: query.slice(i, j), how: "exact" });
       }
     }

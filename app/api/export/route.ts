@@ -24,7 +24,7 @@ export async function GET(request: NextRequest) {
     const filters = { ...parseFiltersStrict(params, vocab.allowed), limit: 1_000_000, offset: 0 };
     const { data } = await findEffects(db, vocab, filters);
     const studyIds = new Set(data.map((e) => e.studyId));
-    const studies = (await findStudies(db)).filter((s) => studyIds.has(s.id));
+    const studies = await findStudies(db, [...studyIds]);
     const stamp = `ras-crlm-evidence-${meta.version}`;
     const file = (body: string, type: string, ext: string) =>
       new Response(body, { headers: { "content-type": `${type}; charset=utf-8`, "content-disposition": `attachment; filename="${stamp}.${ext}"` } });
