@@ -6,20 +6,23 @@ import type { EndpointRole } from "../content/schema";
 export const RATIO = new Set(["HR", "OR", "RR"]);
 
 
-export type ForestRow = {
+/** A plotted figure: numbers to draw, and the text to print exactly as the source did ("0.70"). */
+export type PlottedFigure = {
+  value: number;
+  lower: number | null;
+  upper: number | null;
+  valueText: string;
+  lowerText: string | null;
+  upperText: string | null;
+};
+
+export type ForestRow = PlottedFigure & {
   id: string;
   label: string; // study · comparison · analysis
   study: string;
   comparison: string;
   analysis: string;
   measure: string;
-  value: number;
-  lower: number | null;
-  upper: number | null;
-  /** As printed ("0.70", not 0.7). */
-  valueText: string;
-  lowerText: string | null;
-  upperText: string | null;
   p: string | null;
   flagged: boolean;
   computed: boolean;
@@ -97,19 +100,13 @@ export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
   return [...groups.values()];
 }
 
-export type ArmPoint = {
+export type ArmPoint = PlottedFigure & {
   id: string;
   study: string;
   studyId: string;
   comparisonKey: string; // study + comparison: bars of one comparison are drawn side by side
   comparisonLabel: string;
   arm: string;
-  value: number;
-  lower: number | null;
-  upper: number | null;
-  valueText: string;
-  lowerText: string | null;
-  upperText: string | null;
   intervalKind: "ci" | "range" | null;
   events: number | null;
   total: number | null;
