@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { EffectRecord } from "@/lib/domain/records";
 import { analysisText, comparisonText, figureText } from "@/lib/domain/sentence";
 import type { AppVocabulary } from "@/lib/data/vocabulary";
+import { FlagText, flagCountText, worstSeverity } from "./FlagText";
 
 export type RecordLabels = AppVocabulary["labels"];
 
@@ -45,7 +46,7 @@ export function EffectRow({ effect: e, labels, showStudy = true, anchor = false 
         </span>
         <span className={`badge ${e.sourceLevel === "secondary" ? "badge-secondary" : ""}`}>
           {labels.sourceLevel[e.sourceLevel] ?? e.sourceLevel}
-          {e.citedAs ? ` — ${e.document === "peng-review-2022" ? "review" : e.document} ref ${e.citedAs}` : ""}
+          {e.citedAs ? ` — ${e.publication}, ref ${e.citedAs}` : ""}
         </span>
         {e.computed ? (
           <span className="badge badge-computed" title={e.computeMethod ?? undefined}>
@@ -53,9 +54,14 @@ export function EffectRow({ effect: e, labels, showStudy = true, anchor = false 
           </span>
         ) : null}
         {e.population && !/^whole cohort/i.test(e.population) ? <span className="muted">Population: {e.population}</span> : null}
+        {e.readingReason ? (
+          <span className="badge" title={e.readingReason}>
+            damaged print read
+          </span>
+        ) : null}
         {e.flags.length > 0 ? (
-          <span className="badge badge-flag">
-            ⚑ {e.flags.length} integrity flag{e.flags.length > 1 ? "s" : ""}
+          <span className={`badge ${worstSeverity(e.flags) === "error" ? "badge-flag" : worstSeverity(e.flags) === "warning" ? "badge-flag-warning" : "badge-flag-note"}`}>
+            {worstSeverity(e.flags) === "note" ? "ⓘ" : "⚑"} {flagCountText(e.flags)}
           </span>
         ) : null}
       </div>
@@ -68,12 +74,18 @@ export function EffectRow({ effect: e, labels, showStudy = true, anchor = false 
               {e.locator}
               {e.alsoAt.length ? ` (same figures also at: ${e.alsoAt.join("; ")})` : ""}
             </dd>
-            <dt>Document</dt>
+            <dt>Publication</dt>
             <dd>
-              {e.document}
-              {e.citedAs ? `, cited there as ${e.citedAs}` : ""}
-              {e.report ? `; report: ${e.report}` : ""}
+              {e.publication}
+              {e.publicationDoi ? <> · <a href={`https://doi.org/${e.publicationDoi}`}>doi:{e.publicationDoi}</a></> : null}
+              {e.citedAs ? ` — cited there as ${e.citedAs}` : ""}
             </dd>
+            {e.readingReason ? (
+              <>
+                <dt>Damaged print</dt>
+                <dd>{e.readingReason}</dd>
+              </>
+            ) : null}
             <dt>Population</dt>
             <dd>{e.population}</dd>
             {e.covariates.length ? (
@@ -106,11 +118,7 @@ export function EffectRow({ effect: e, labels, showStudy = true, anchor = false 
         </details>
       ) : null}
       {e.flags.map((f, i) => (
-        <p className="flag-text" key={i}>
-          ⚑ {f.message}
-          {f.otherLocator ? ` Other side: ${f.otherLocator}.` : ""}
-          {f.expected ? ` Consistent value: ${f.expected}.` : ""}
-        </p>
+        <FlagText flag={f} key={i} />
       ))}
     </li>
   );

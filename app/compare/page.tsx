@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { flagCountText } from "../_components/FlagText";
 import type { Metadata } from "next";
 import { getContext } from "@/lib/data/context";
 import { compareStudies, MAX_COMPARE } from "@/lib/data/compare";
@@ -125,7 +126,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                                   {comparisonText(e)} · {analysisText(e)}
                                 </span>{" "}
                                 <span className={`badge ${e.sourceLevel === "secondary" ? "badge-secondary" : ""}`}>{vocab.labels.sourceLevel[e.sourceLevel] ?? e.sourceLevel}</span>
-                                {e.flags.length ? <span className="badge badge-flag"> ⚑ {e.flags.length}</span> : null}
+                                {e.flags.some((f) => f.severity !== "note") ? <span className="badge badge-flag" title={flagCountText(e.flags)}> ⚑ {e.flags.filter((f) => f.severity !== "note").length}</span> : null}
                               </li>
                             ))}
                             {c.effects.length > CELL_LIMIT ? (

@@ -2,11 +2,15 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getContext } from "@/lib/data/context";
 import { findIntegrityFlags } from "@/lib/data/find-flags";
+import { FlagText } from "../_components/FlagText";
+import { FLAG_SEVERITIES } from "@/lib/domain/records";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Integrity flags" };
 
 const TITLES: Record<string, string> = {
+  "damaged-print": "Damaged print, read (a lost decimal point)",
+  "report-update": "Later reports updating earlier ones",
   "percent-mismatch": "Percentages that cannot come from their n/N",
   "estimate-outside-ci": "Estimates outside their CI",
   "ci-asymmetric": "Ratio CIs asymmetric on the log scale",
@@ -14,7 +18,7 @@ const TITLES: Record<string, string> = {
   "duplicate-mismatch": "The same quantity printed twice with different figures",
   "secondary-mismatch": "Secondary reports that differ from the primary source",
   "groups-sum": "Groups that do not add up to N",
-  "implausible-value": "Transcription damage (implausible figures)",
+  "implausible-value": "Implausible figures not yet read",
   "direction-mismatch": "Ratios or differences pointing the other way from their arms",
 };
 
@@ -26,8 +30,11 @@ export default async function IntegrityPage() {
     <>
       <h1>Integrity flags</h1>
       <p className="small muted">
-        What the build’s checks found in the sources. No figure is changed: each flag names both sides and the value that would be consistent. Dataset version{" "}
+        What the build’s checks found in the sources. No figure is changed: each flag names both sides and the value that would be consistent. <strong>Error</strong>: a printed figure is impossible or contradicted inside its own paper. <strong>Warning</strong>: two printings or sources disagree and nothing settles which is right. <strong>Note</strong>: rounding, an update, a difference the paper explains, a damaged printing whose reading is confirmed. Dataset version{" "}
         <span className="version">{meta.version}</span>.
+      </p>
+      <p className="small">
+        {FLAG_SEVERITIES.map((s) => `${flags.filter((f) => f.severity === s).length} ${s}${flags.filter((f) => f.severity === s).length === 1 ? "" : "s"}`).join(" · ")}
       </p>
       {codes.map((code) => {
         const list = flags.filter((f) => f.code === code);
@@ -45,9 +52,7 @@ export default async function IntegrityPage() {
                     <Link href={f.effectId ? `/studies/${f.studyId}#${encodeURIComponent(f.effectId.split("/")[1] ?? "")}` : `/studies/${f.studyId}`}>
                       {f.studyShortName}, {f.locator ?? "study"}
                     </Link>
-                    : {f.message}
-                    {f.otherLocator ? ` Other side: ${f.otherLocator}.` : ""}
-                    {f.expected ? ` Consistent value: ${f.expected}.` : ""}
+                    <FlagText flag={f} />
                   </li>
                 ))}
               </ul>

@@ -16,8 +16,8 @@ export function comparisonKey(e: Pick<EffectRecord, "studyId" | "document" | "co
 }
 
 /** The printed records of each comparison. */
-export function groupByComparison(effects: EffectRecord[]): EffectRecord[][] {
-  const groups = new Map<string, EffectRecord[]>();
+export function groupByComparison<T extends EffectRecord>(effects: T[]): T[][] {
+  const groups = new Map<string, T[]>();
   for (const e of effects) {
     const key = comparisonKey(e);
     if (!key || e.computed) continue;

@@ -3,6 +3,7 @@
 import type { ContentSet } from "../content/load";
 import type { Dataset, EffectRecord, FlagRecord } from "../domain/records";
 import { runChecks, type CheckFlag } from "../checks";
+import { asPrinted, type CheckRecord } from "../checks/types";
 import { deriveComputedContrasts } from "./derive";
 import { normalise, type GroupingRecord } from "./normalise";
 
@@ -12,6 +13,7 @@ function toFlagRecord(f: CheckFlag): FlagRecord {
   return {
     code: f.code,
     severity: f.severity,
+    summary: f.summary,
     message: f.message,
     locator: f.locator,
     otherEffectId: f.otherEffectId,
@@ -20,11 +22,18 @@ function toFlagRecord(f: CheckFlag): FlagRecord {
   };
 }
 
+/** The exported record: what the checks saw, less the curator's annotations about printing. */
+function toEffectRecord(e: CheckRecord): EffectRecord {
+  const { read: _read, consistentPrinting: _c, explainedDifference: _x, updatesChain: _u, ...record } = e;
+  return record;
+}
+
 export function buildDataset(content: ContentSet): BuiltDataset {
   const { studies, effects: printed, groupings } = normalise(content);
-  const computed = deriveComputedContrasts(printed);
-  const effects: EffectRecord[] = [...printed, ...computed];
-  const checkFlags = runChecks({ effects, groupings });
+  const computed = deriveComputedContrasts(printed).map(asPrinted);
+  const checked: CheckRecord[] = [...printed, ...computed];
+  const checkFlags = runChecks({ effects: checked, groupings });
+  const effects = checked.map(toEffectRecord);
   const byEffect = new Map<string, FlagRecord[]>();
   for (const f of checkFlags) if (f.effectId) byEffect.set(f.effectId, [...(byEffect.get(f.effectId) ?? []), toFlagRecord(f)]);
   for (const e of effects) e.flags = byEffect.get(e.id) ?? [];

@@ -1,5 +1,6 @@
 // Chart series, built on the server from effect records: the browser receives ready-made rows and
 // never aggregates raw tables. Pure functions, tested in series.test.ts.
+import { shownNumber } from "../domain/sentence";
 import type { EffectRecord } from "../domain/records";
 import type { EndpointRole } from "../content/schema";
 
@@ -55,9 +56,15 @@ export function ratioMeaning(role: EndpointRole, endpointLabel: string, measures
 }
 
 /**
- * Records whose printed figure is flagged as impossible (transcription damage, an estimate outside
- * its own CI) are listed with the records but not drawn: one "5740 months" would flatten the axis.
+ * Records whose figure is impossible (an implausible printing not yet read, an estimate outside its
+ * own CI) are listed with the records but not drawn: one "5740 months" would flatten the axis. A
+ * damaged printing that has a reading is drawn at its reading.
  */
+/** Marked on a chart: an error or a warning; notes (rounding, updates, confirmed readings) stay quiet. */
+export function isFlagged(e: EffectRecord): boolean {
+  return e.flags.some((f) => f.severity !== "note");
+}
+
 export function notDrawable(e: EffectRecord): boolean {
   return e.flags.some((f) => f.code === "implausible-value" || f.code === "estimate-outside-ci");
 }
@@ -84,11 +91,11 @@ export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
       value: e.value!,
       lower: e.ciLower,
       upper: e.ciUpper,
-      valueText: e.valueText ?? String(e.value),
-      lowerText: e.ciLowerText,
-      upperText: e.ciUpperText,
+      valueText: shownNumber(e, "value") ?? String(e.value),
+      lowerText: shownNumber(e, "ciLower"),
+      upperText: shownNumber(e, "ciUpper"),
       p: e.p,
-      flagged: e.flags.length > 0,
+      flagged: isFlagged(e),
       computed: e.computed,
       sourceLevel: e.sourceLevel,
       reportedLevel: e.reportedLevel,
@@ -139,14 +146,14 @@ export function armGroups(effects: EffectRecord[]): ArmGroup[] {
       value: e.value!,
       lower: ci ? e.ciLower : range ? e.rangeLower : null,
       upper: ci ? e.ciUpper : range ? e.rangeUpper : null,
-      valueText: e.valueText ?? String(e.value),
+      valueText: shownNumber(e, "value") ?? String(e.value),
       lowerText: ci ? e.ciLowerText : range ? e.rangeLowerText : null,
       upperText: ci ? e.ciUpperText : range ? e.rangeUpperText : null,
       intervalKind: ci ? "ci" : range ? "range" : null,
       events: e.events,
       total: e.total,
       unit: e.unit,
-      flagged: e.flags.length > 0,
+      flagged: isFlagged(e),
       sourceLevel: e.sourceLevel,
       href: effectHref(e),
     });
@@ -165,10 +172,10 @@ export function alleleSpectrum(effects: EffectRecord[], alleleCodes: Set<string>
       studyId: e.studyId,
       allele: e.molecularGroups.find((g) => alleleCodes.has(g))!,
       value: e.value!,
-      valueText: e.valueText ?? String(e.value),
+      valueText: shownNumber(e, "value") ?? String(e.value),
       events: e.events,
       total: e.total,
-      flagged: e.flags.length > 0,
+      flagged: isFlagged(e),
       sourceLevel: e.sourceLevel,
       href: effectHref(e),
     }));

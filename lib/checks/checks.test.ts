@@ -1,6 +1,7 @@
 // Known-answer tests for every integrity check, on small synthetic records.
 import { describe, expect, it } from "vitest";
 import type { EffectRecord } from "../domain/records";
+import { asPrinted, type CheckRecord } from "./types";
 import { checkPercent } from "./percent";
 import { checkEstimateInsideCi, checkLogSymmetry } from "./ci";
 import { checkPAgainstCi, printedPRange, pRangeFromPrintedCi } from "./p-value";
@@ -11,9 +12,11 @@ import { checkDirection } from "./direction";
 import { fittingCounts } from "./percent";
 
 let n = 0;
-function effect(over: Partial<EffectRecord>): EffectRecord {
+type Over = Partial<EffectRecord> & Partial<Pick<CheckRecord, "consistentPrinting" | "explainedDifference" | "updatesChain">> & { read?: Partial<CheckRecord["read"]> };
+function effect(over: Over): CheckRecord {
   n++;
-  return {
+  const { read, consistentPrinting, explainedDifference, updatesChain, ...fields } = over;
+  const base = asPrinted({
     id: `s/e${n}`, studyId: "s", studyShortName: "Study", recordId: `e${n}`, kind: "contrast", endpoint: "OS", endpointLabel: "Overall survival", endpointRole: "time-to-event",
     measure: "HR", value: null, valueText: null, ciLower: null, ciLowerText: null, ciUpper: null, ciUpperText: null, ciLevel: 95,
     rangeLower: null, rangeLowerText: null, rangeUpper: null, rangeUpperText: null, p: null, test: null, events: null, total: null, unit: null,
@@ -21,12 +24,14 @@ function effect(over: Partial<EffectRecord>): EffectRecord {
     covariates: [], treatment: null, referenceTreatment: null, molecularGroups: ["RAS"], reportedLevel: "gene-family", comparison: null,
     locator: `Table ${n}`, alsoAt: [], document: "doc", sourceLevel: "primary-full-text", citedAs: null, report: null, statement: null,
     direction: null, note: null, sameAs: null, computed: false, computeMethod: null, derivedFrom: [], logValue: null, logSe: null, flags: [],
-    ...over,
-  };
+    readingReason: null, exposureGroup: null, referenceGroup: null, publication: "Author A et al., J Test 2024", publicationDoi: null,
+    ...fields,
+  });
+  return { ...base, read: { ...base.read, ...read }, consistentPrinting: consistentPrinting ?? null, explainedDifference: explainedDifference ?? null, updatesChain: updatesChain ?? [] };
 }
-const ratio = (v: string, lo: string, hi: string, p: string | null = null, over: Partial<EffectRecord> = {}) =>
+const ratio = (v: string, lo: string, hi: string, p: string | null = null, over: Over = {}) =>
   effect({ valueText: v, value: Number(v), ciLowerText: lo, ciLower: Number(lo), ciUpperText: hi, ciUpper: Number(hi), p, ...over });
-const prop = (v: string, events: number, total: number, over: Partial<EffectRecord> = {}) =>
+const prop = (v: string, events: number, total: number, over: Over = {}) =>
   effect({ kind: "arm", measure: "proportion", valueText: v, value: Number(v), events, total, group: "A", groupKey: "a", ...over });
 
 describe("percent-mismatch", () => {
@@ -176,5 +181,114 @@ describe("implausible-value", () => {
   });
   it("accepts plausible figures", () => {
     expect(checkPlausibility([effect({ kind: "arm", measure: "median", unit: "months", valueText: "70.03", value: 70.03 }), ratio("10.485", "4.958", "22.176")])).toEqual([]);
+  });
+});
+
+describe("severity: what a clinician is warned about", () => {
+  it("a percentage cut rather than rounded is a note; an impossible one an error", () => {
+    expect(checkPercent([prop("56.7", 42, 74)])[0]?.severity).toBe("note");
+    expect(checkPercent([prop("26.0", 51, 193)])[0]?.severity).toBe("error");
+  });
+  it("every flag leads with a plain sentence that names no record id or file", () => {
+    const flags = [
+      ...checkPercent([prop("26.0", 51, 193)]),
+      ...checkPAgainstCi([ratio("2.017", "1.015", "4.229", "0.045", { measure: "OR" })]),
+      ...checkDuplicates([prop("55.4", 107, 193, { endpoint: "early-progression", locator: "Abstract" }), prop("53.9", 104, 193, { endpoint: "early-progression", locator: "Results" })]),
+    ];
+    for (const f of flags) {
+      expect(f.summary.length).toBeGreaterThan(20);
+      expect(f.summary).not.toMatch(/\bs\/e\d+|\.ya?ml|\.md\b/);
+    }
+  });
+});
+
+describe("a damaged twin: only the damaged printing is flagged", () => {
+  // NCCH: the Results print a median OS of 44.03 months; Table 2's copy lost its decimal point (4403).
+  const clean = effect({ kind: "arm", measure: "median", unit: "months", valueText: "44.03", value: 44.03, group: "RAS-mt", groupKey: "ras-mt", locator: "Results, paragraph 'Prognosis'" });
+  const damaged = effect({ kind: "arm", measure: "median", unit: "months", valueText: "4403", value: 44.03, group: "RAS-mt", groupKey: "ras-mt", locator: "Table 2, univariate column (MST)", readingReason: "decimal point lost in the table text", read: { valueText: "44.03" } });
+  const all = [...checkDuplicates([clean, damaged]), ...checkPlausibility([clean, damaged])];
+  it("flags the damaged printing once, with its reading, as a note when its twin confirms it", () => {
+    const own = all.filter((f) => f.effectId === damaged.id);
+    expect(own).toHaveLength(1);
+    expect(own[0]?.code).toBe("damaged-print");
+    expect(own[0]?.severity).toBe("note");
+    expect(own[0]?.summary).toContain("read as 44.03");
+  });
+  it("gives the clean printing at most a note, never a warning", () => {
+    const twin = all.filter((f) => f.effectId === clean.id);
+    expect(twin.every((f) => f.severity === "note")).toBe(true);
+    expect(twin[0]?.summary).toContain("4403");
+  });
+  it("a damaged printing with no twin is a warning; an implausible one with no reading an error", () => {
+    const alone = effect({ kind: "arm", measure: "median", unit: "months", valueText: "5740", value: 57.4, readingReason: "decimal point lost", read: { valueText: "57.40" } });
+    expect(checkPlausibility([alone])[0]?.severity).toBe("warning");
+    const unread = effect({ kind: "arm", measure: "median", unit: "months", valueText: "5740", value: 5740 });
+    expect(checkPlausibility([unread])[0]).toMatchObject({ code: "implausible-value", severity: "error", expected: "57.40" });
+  });
+});
+
+describe("no check computes from a damaged figure", () => {
+  // NCCH Table 2: "248 (1.31-4.70), p 0.005" read as HR 2.48; the reading is consistent everywhere.
+  const hr = ratio("248", "1.31", "4.70", "0.005", { value: 2.48, readingReason: "decimal point lost", read: { valueText: "2.48" } });
+  it("estimate, symmetry and p-value checks use the reading", () => {
+    expect(checkEstimateInsideCi([hr])).toEqual([]);
+    expect(checkLogSymmetry([hr])).toEqual([]);
+    expect(checkPAgainstCi([hr])).toEqual([]);
+  });
+  it("a bound that cannot be read (null) is not computed from", () => {
+    const unreadable = ratio("0.97", "049", "1.94", "0.93", { ciLower: null, readingReason: "bound damaged", read: { ciLowerText: null } });
+    expect(checkEstimateInsideCi([unreadable])).toEqual([]);
+    expect(checkPAgainstCi([unreadable])).toEqual([]);
+  });
+});
+
+describe("an update between reports is a note, not a warning", () => {
+  // CAIRO5 OS HR: ESMO 2023 abstract LBA27 0.92 (0.70-1.20) p 0.52; final paper 0.90 (0.70-1.17) p .44.
+  const abstract = ratio("0.92", "0.70", "1.20", "0.52", { studyId: "cairo5", report: "lba27", publication: "CAIRO5, ESMO 2023 congress abstract LBA27" });
+  const final = ratio("0.90", "0.70", "1.17", ".44", { studyId: "cairo5", report: "final", sameAs: abstract.id, updatesChain: ["lba27", "citation"], publication: "Bond MJG et al., JAMA Oncol 2024" });
+  const flags = checkDuplicates([abstract, final]);
+  it("flags both as report-update notes that say which is later", () => {
+    expect(flags.map((f) => [f.code, f.severity])).toEqual([["report-update", "note"], ["report-update", "note"]]);
+    expect(flags.find((f) => f.effectId === abstract.id)?.summary).toMatch(/^Updated in Bond MJG et al., JAMA Oncol 2024/);
+  });
+  it("without the update link the same pair is a warning", () => {
+    expect(checkDuplicates([abstract, { ...final, updatesChain: [] }]).every((f) => f.severity === "warning")).toBe(true);
+  });
+});
+
+describe("a difference the paper explains is a note", () => {
+  // Spectrum: conversion 10/25 (40%) in the Abstract, 10/24 (42%) in the Discussion, which excludes the BRAF patient.
+  const a = prop("40", 10, 25, { endpoint: "conversion", locator: "Abstract" });
+  const b = prop("42", 10, 24, { endpoint: "conversion", locator: "Discussion, paragraph 3", explainedDifference: "The Discussion leaves out the one BRAF V600E patient (24 of 25)." });
+  it("flags both as notes carrying the explanation", () => {
+    const flags = checkDuplicates([a, b]);
+    expect(flags.map((f) => f.severity)).toEqual(["note", "note"]);
+    expect(flags[0]?.summary).toContain("BRAF V600E");
+  });
+});
+
+describe("the printing the paper shows to be right", () => {
+  // SYSU: the Abstract says 107 progressed early, the Results 104; the group counts 34 + 70 support 104.
+  const abstract = prop("55.4", 107, 193, { endpoint: "early-progression", locator: "Abstract" });
+  const results = prop("53.9", 104, 193, { endpoint: "early-progression", locator: "Results", consistentPrinting: "The group counts, 34 + 70, add up to 104." });
+  it("is a note; the other an error naming the consistent figure", () => {
+    const flags = checkDuplicates([abstract, results]);
+    expect(flags.find((f) => f.effectId === results.id)?.severity).toBe("note");
+    const wrong = flags.find((f) => f.effectId === abstract.id)!;
+    expect(wrong.severity).toBe("error");
+    expect(wrong.summary).toContain("34 + 70");
+    expect(wrong.expected).toContain("53.9");
+  });
+});
+
+describe("a review figure linked to a primary figure of another endpoint", () => {
+  // SIRFLOX: the review's "ORR 78.7 vs 68.8" is the primary's response in the liver.
+  const liver = prop("78.7", 0, 0, { events: null, total: null, endpoint: "ORR-liver", endpointLabel: "ORR in the liver", document: "primary" });
+  const review = prop("78.7", 0, 0, { events: null, total: null, endpoint: "ORR", endpointLabel: "Objective response rate", document: "review", sourceLevel: "secondary", citedAs: "[32]", sameAs: liver.id, publication: "Peng JH, review 2022" });
+  it("agrees in figures and says what the review left out", () => {
+    const flags = checkDuplicates([liver, review]);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ code: "secondary-mismatch", severity: "note", effectId: review.id });
+    expect(flags[0]?.summary).toContain("ORR in the liver");
   });
 });

@@ -1,19 +1,25 @@
 // An estimate outside its CI; a ratio CI that is not symmetric on the log scale beyond rounding.
-import type { EffectRecord } from "../domain/records";
+// Both reason from the reading of a damaged printing, never from the damaged text itself.
 import { RATIO_MEASURES } from "../content/schema";
 import { decimalsOf, fmt, overlaps, printedRange } from "./rounding";
-import { flagFor, type CheckFlag } from "./types";
+import { flagFor, placeOf, subjectOf, type CheckFlag, type CheckRecord } from "./types";
 
-export function checkEstimateInsideCi(effects: EffectRecord[]): CheckFlag[] {
+export function checkEstimateInsideCi(effects: CheckRecord[]): CheckFlag[] {
   const flags: CheckFlag[] = [];
   for (const e of effects) {
     if (e.computed || e.value === null || e.ciLower === null || e.ciUpper === null) continue;
     if (e.value >= e.ciLower && e.value <= e.ciUpper && e.ciLower <= e.ciUpper) continue;
-    const problem =
-      e.ciLower > e.ciUpper
-        ? `the CI's lower bound ${e.ciLowerText} exceeds its upper bound ${e.ciUpperText}`
-        : `the estimate ${e.valueText} lies outside its own CI ${e.ciLowerText}-${e.ciUpperText}`;
-    flags.push(flagFor(e, "estimate-outside-ci", `Printed ${e.measure ?? "value"}: ${problem}.`, { severity: "error" }));
+    const { valueText: v, ciLowerText: lo, ciUpperText: hi } = e.read;
+    const reversed = e.ciLower > e.ciUpper;
+    flags.push(
+      flagFor(e, "estimate-outside-ci", {
+        severity: "error",
+        summary: reversed
+          ? `${placeOf(e)} prints a confidence interval for ${subjectOf(e)} whose lower bound (${lo}) is above its upper bound (${hi}).`
+          : `${placeOf(e)} prints ${e.measure ?? "a value"} ${v} for ${subjectOf(e)}, outside its own confidence interval ${lo}–${hi}.`,
+        message: reversed ? `Printed ${e.measure ?? "value"}: the CI's lower bound ${lo} exceeds its upper bound ${hi}.` : `Printed ${e.measure ?? "value"}: the estimate ${v} lies outside its own CI ${lo}-${hi}.`,
+      }),
+    );
   }
   return flags;
 }
@@ -21,33 +27,34 @@ export function checkEstimateInsideCi(effects: EffectRecord[]): CheckFlag[] {
 /**
  * A Wald CI on the log scale is symmetric: ln(estimate) is the midpoint of ln(lower) and ln(upper),
  * i.e. estimate = sqrt(lower x upper). The check allows every combination of the printed figures'
- * rounding and flags only what rounding cannot explain.
+ * rounding and flags only what rounding cannot explain. A small asymmetry is a note: CIs from
+ * profile likelihood or competing-risk models need not be symmetric.
  */
-export function checkLogSymmetry(effects: EffectRecord[]): CheckFlag[] {
+export function checkLogSymmetry(effects: CheckRecord[]): CheckFlag[] {
   const flags: CheckFlag[] = [];
   for (const e of effects) {
     if (e.computed || !e.measure || !RATIO_MEASURES.has(e.measure)) continue;
-    const v = printedRange(e.valueText);
-    const lo = printedRange(e.ciLowerText);
-    const hi = printedRange(e.ciUpperText);
+    const { valueText, ciLowerText, ciUpperText } = e.read;
+    const v = printedRange(valueText);
+    const lo = printedRange(ciLowerText);
+    const hi = printedRange(ciUpperText);
     if (!v || !lo || !hi || lo.lo <= 0 || e.value === null || e.ciLower === null || e.ciUpper === null) continue;
     if (!(e.value >= e.ciLower && e.value <= e.ciUpper)) continue; // reported by checkEstimateInsideCi
     const mid = { lo: Math.sqrt(Math.max(lo.lo, 1e-12) * hi.lo), hi: Math.sqrt(lo.hi * hi.hi) };
     if (overlaps(v, mid)) continue;
-    const d = decimalsOf(e.valueText);
+    const d = decimalsOf(valueText);
     const geo = Math.sqrt(e.ciLower * e.ciUpper);
     const upperFit = (e.value * e.value) / e.ciLower;
     const lowerFit = (e.value * e.value) / e.ciUpper;
     const ratio = Math.log(e.ciUpper / e.value) / Math.log(e.value / e.ciLower);
+    const marked = ratio < 2 / 3 || ratio > 1.5;
     flags.push(
-      flagFor(
-        e,
-        "ci-asymmetric",
-        `${e.measure} ${e.valueText} (${e.ciLowerText}-${e.ciUpperText}) is not symmetric on the log scale: the upper arm is ${fmt(ratio, 2)}x the lower arm; sqrt(lower x upper) = ${fmt(geo, d + 1)}.`,
-        {
-          expected: `estimate ${fmt(geo, d)}; or, keeping the estimate, upper bound ${fmt(upperFit, decimalsOf(e.ciUpperText))} or lower bound ${fmt(lowerFit, decimalsOf(e.ciLowerText))}`,
-        },
-      ),
+      flagFor(e, "ci-asymmetric", {
+        severity: marked ? "warning" : "note",
+        summary: `${placeOf(e)} prints ${e.measure} ${valueText} (${ciLowerText}–${ciUpperText}) for ${subjectOf(e)}; the interval is not centred on the estimate on the log scale, ${marked ? "more than rounding or a different CI method explains: one of the three figures may be misprinted" : "slightly: a different CI method, or a misprinted bound"}.`,
+        message: `${e.measure} ${valueText} (${ciLowerText}-${ciUpperText}) is not symmetric on the log scale: the upper arm is ${fmt(ratio, 2)}x the lower arm; sqrt(lower x upper) = ${fmt(geo, d + 1)}.`,
+        expected: `estimate ${fmt(geo, d)}; or, keeping the estimate, upper bound ${fmt(upperFit, decimalsOf(ciUpperText))} or lower bound ${fmt(lowerFit, decimalsOf(ciLowerText))}`,
+      }),
     );
   }
   return flags;

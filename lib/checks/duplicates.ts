@@ -1,9 +1,12 @@
 // The same quantity printed twice with different values: within one document (abstract vs table),
 // and between a secondary report and the primary source of the same study.
+// A difference the paper explains, a later report updating an earlier one, or a damaged printing
+// whose reading agrees with its twin is a note; a printing the paper itself shows to be wrong is an
+// error and its consistent twin a note; a disagreement nothing settles is a warning on both sides.
 import type { EffectRecord } from "../domain/records";
 import { overlaps, printedRange } from "./rounding";
 import { printedPRange } from "./p-value";
-import { pairFlags, type CheckFlag } from "./types";
+import { flagFor, inSentence, placeOf, subjectOf, where, type CheckFlag, type CheckRecord } from "./types";
 
 const norm = (s: string | null) => (s ?? "").toLowerCase().replace(/[^a-z0-9%<>=.]+/g, "");
 
@@ -23,15 +26,15 @@ export function quantityKey(e: EffectRecord): string {
     [...e.molecularGroups].sort().join("+"),
     e.treatment,
     e.referenceTreatment,
-    arm ? `${norm(e.groupKey)}|${norm(e.exposure)}` : `${norm(e.exposure)}|${norm(e.reference)}`,
+    arm ? `${norm(e.groupKey)}|${norm(e.exposure)}` : e.exposureGroup ? `${e.exposureGroup}|${e.referenceGroup}` : `${norm(e.exposure)}|${norm(e.reference)}`,
     norm(e.population),
   ].join("§");
 }
 
 type Field = { name: string; a: string | null; b: string | null };
 
-/** The printed fields on which two printings of one quantity disagree beyond rounding. */
-export function disagreements(a: EffectRecord, b: EffectRecord): Field[] {
+/** The printed fields on which two printings of one quantity disagree beyond rounding (readings of damaged print compared). */
+export function disagreements(a: CheckRecord, b: CheckRecord): Field[] {
   const out: Field[] = [];
   const num = (name: string, x: string | null, y: string | null) => {
     if (x === null || y === null) return;
@@ -39,11 +42,11 @@ export function disagreements(a: EffectRecord, b: EffectRecord): Field[] {
     const ry = printedRange(y);
     if (rx && ry && !overlaps(rx, ry)) out.push({ name, a: x, b: y });
   };
-  num("value", a.valueText, b.valueText);
-  num("CI lower bound", a.ciLowerText, b.ciLowerText);
-  num("CI upper bound", a.ciUpperText, b.ciUpperText);
-  num("range lower", a.rangeLowerText, b.rangeLowerText);
-  num("range upper", a.rangeUpperText, b.rangeUpperText);
+  num("value", a.read.valueText, b.read.valueText);
+  num("CI lower bound", a.read.ciLowerText, b.read.ciLowerText);
+  num("CI upper bound", a.read.ciUpperText, b.read.ciUpperText);
+  num("range lower", a.read.rangeLowerText, b.read.rangeLowerText);
+  num("range upper", a.read.rangeUpperText, b.read.rangeUpperText);
   if (a.events !== null && b.events !== null && a.events !== b.events) out.push({ name: "count", a: String(a.events), b: String(b.events) });
   if (a.total !== null && b.total !== null && a.total !== b.total) out.push({ name: "denominator", a: String(a.total), b: String(b.total) });
   if (a.p && b.p) {
@@ -54,62 +57,152 @@ export function disagreements(a: EffectRecord, b: EffectRecord): Field[] {
   const ga = [...a.molecularGroups].sort().join(", ");
   const gb = [...b.molecularGroups].sort().join(", ");
   // Labels can differ only between records linked explicitly (sameAs): key-matched ones share groups.
-  if (ga !== gb && (a.sameAs === b.id || b.sameAs === a.id)) out.push({ name: "molecular group", a: ga, b: gb });
+  if (ga !== gb && linked(a, b)) out.push({ name: "molecular group", a: ga, b: gb });
   return out;
 }
 
-function describe(d: Field[]): string {
-  return d.map((f) => `${f.name} ${f.a} vs ${f.b}`).join("; ");
+const linked = (a: EffectRecord, b: EffectRecord) => a.sameAs === b.id || b.sameAs === a.id;
+const describe = (d: Field[], flip = false) => d.map((f) => `${f.name} ${flip ? f.b : f.a} vs ${flip ? f.a : f.b}`).join("; ");
+const isSecondary = (e: EffectRecord) => e.sourceLevel === "secondary";
+/** The publication a printing is in: the citing document for a secondary figure, else the study's report. */
+const publicationKey = (e: EffectRecord) => (isSecondary(e) ? `doc:${e.document}` : `${e.document}|${e.report ?? "citation"}`);
+const updates = (later: CheckRecord, earlier: CheckRecord) =>
+  !isSecondary(later) && !isSecondary(earlier) && later.studyId === earlier.studyId && later.updatesChain.includes(earlier.report ?? "citation");
+
+/** "HR 0.92 (0.70–1.20), p 0.52": the printed figure in brief. */
+function brief(e: EffectRecord): string {
+  const v = e.valueText ?? (e.events !== null ? `${e.events}${e.total !== null ? `/${e.total}` : ""}` : "");
+  const ci = e.ciLowerText ? ` (${e.ciLowerText}–${e.ciUpperText})` : "";
+  const pct = e.measure === "proportion" && e.valueText ? "%" : "";
+  return `${e.measure && e.kind === "contrast" ? `${e.measure} ` : ""}${v}${pct}${ci}${e.p ? `, p ${e.p}` : ""}`.trim();
 }
 
-const isSecondary = (e: EffectRecord) => e.sourceLevel === "secondary";
-
-export function checkDuplicates(effects: EffectRecord[]): CheckFlag[] {
-  const flags: CheckFlag[] = [];
-  const seen = new Set<string>();
+/** Pairs of printings of one quantity: by key (same study, endpoint, groups …) and by explicit sameAs links. */
+function printingPairs(effects: CheckRecord[]): [CheckRecord, CheckRecord][] {
   const byId = new Map(effects.map((e) => [e.id, e]));
-  const pairs: [EffectRecord, EffectRecord][] = [];
-
-  const groups = new Map<string, EffectRecord[]>();
+  const groups = new Map<string, CheckRecord[]>();
   for (const e of effects) {
-    if (e.computed) continue;
+    // A record linked by sameAs is compared with its target only: the link says which figure it reports.
+    if (e.computed || e.sameAs) continue;
     const key = quantityKey(e);
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
-  for (const list of groups.values())
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.push([list[i]!, list[j]!]);
-  // Explicit links: a record that says it reports the same quantity as another.
+  const pairs: [CheckRecord, CheckRecord][] = [];
+  for (const list of groups.values()) for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.push([list[i]!, list[j]!]);
   for (const e of effects) {
     const other = e.sameAs ? byId.get(e.sameAs) : undefined;
     if (other) pairs.push([other, e]);
   }
+  return pairs;
+}
 
-  for (const [a, b] of pairs) {
+export function checkDuplicates(effects: CheckRecord[]): CheckFlag[] {
+  const flags: CheckFlag[] = [];
+  const seen = new Set<string>();
+  const other = (e: CheckRecord) => ({ otherEffectId: e.id, otherLocator: where(e) });
+  for (const [a, b] of printingPairs(effects)) {
     const id = [a.id, b.id].sort().join("|");
     if (seen.has(id)) continue;
     seen.add(id);
     const diff = disagreements(a, b);
-    if (diff.length === 0) continue;
-    if (a.document === b.document && isSecondary(a) === isSecondary(b)) {
-      flags.push(
-        ...pairFlags(a, b, "duplicate-mismatch", `The same quantity is printed twice in ${a.document} with different figures: ${describe(diff)}.`, `one of the two printings is wrong; compare ${a.locator} with ${b.locator}`),
-      );
-    } else if (isSecondary(a) !== isSecondary(b)) {
-      const [sec, prim] = isSecondary(a) ? [a, b] : [b, a];
-      flags.push(
-        ...pairFlags(
-          sec,
-          prim,
-          "secondary-mismatch",
-          `The secondary report (${sec.document}, cited as ${sec.citedAs ?? "?"}) differs from the primary source (${prim.document}, ${prim.sourceLevel}): ${describe(isSecondary(a) ? diff : diff.map((f) => ({ ...f, a: f.b, b: f.a })))}.`,
-          `the primary figure: ${prim.valueText ?? prim.p ?? ""}${prim.ciLowerText ? ` (${prim.ciLowerText}-${prim.ciUpperText})` : ""} at ${prim.locator}`,
-        ),
-      );
-    } else {
-      flags.push(
-        ...pairFlags(a, b, "duplicate-mismatch", `Two reports of the same quantity differ (${a.document} vs ${b.document}): ${describe(diff)}.`, `compare ${a.locator} with ${b.locator}`),
-      );
+
+    if (diff.length === 0) {
+      // A damaged printing whose reading agrees with a clean twin: the twin carries only a note.
+      const [damaged, clean] = a.readingReason && !b.readingReason ? [a, b] : b.readingReason && !a.readingReason ? [b, a] : [null, null];
+      if (damaged && clean)
+        flags.push(
+          flagFor(clean, "duplicate-mismatch", {
+            severity: "note",
+            summary: `Also printed in ${placeOf(damaged)} as ${damaged.valueText ?? damaged.ciLowerText}, damaged there (read as ${damaged.read.valueText ?? damaged.read.ciLowerText}); this printing is the clean one.`,
+            message: `Same quantity at ${where(damaged)}: printed ${brief(damaged)}, read as this record's figure.`,
+            ...other(damaged),
+          }),
+        );
+      // A review's figure linked to a primary figure reported under another endpoint: say what the review left out.
+      if (linked(a, b) && a.endpoint !== b.endpoint && isSecondary(a) !== isSecondary(b)) {
+        const [sec, prim] = isSecondary(a) ? [a, b] : [b, a];
+        flags.push(
+          flagFor(sec, "secondary-mismatch", {
+            severity: "note",
+            summary: `The figure agrees with the primary report, where it is ${inSentence(prim.endpointLabel)}; ${sec.publication} reports it as ${inSentence(sec.endpointLabel)} without saying so.`,
+            message: `Linked to ${where(prim)} (${brief(prim)}); endpoints differ: ${sec.endpoint} here, ${prim.endpoint} in the primary report.`,
+            ...other(prim),
+          }),
+        );
+      }
+      continue;
     }
+
+    const figures = `${brief(a)} in ${placeOf(a)} vs ${brief(b)} in ${placeOf(b)}`;
+    if (updates(a, b) || updates(b, a)) {
+      const [later, earlier] = updates(a, b) ? [a, b] : [b, a];
+      const text = {
+        severity: "note" as const,
+        summary: `${earlier.publication} gave ${brief(earlier)}; the later ${later.publication} gives ${brief(later)} (${subjectOf(a)}): an updated analysis, not an inconsistency.`,
+        message: `Updated report: ${describe(diff, updates(a, b))} (earlier vs later).`,
+      };
+      flags.push(flagFor(earlier, "report-update", { ...text, summary: `Updated in ${later.publication}: ${brief(later)} (was ${brief(earlier)}).`, ...other(later) }));
+      flags.push(flagFor(later, "report-update", { ...text, summary: `Updates ${earlier.publication}, which gave ${brief(earlier)}; this later report gives ${brief(later)}.`, ...other(earlier) }));
+      continue;
+    }
+    const explanation = a.explainedDifference ?? b.explainedDifference;
+    if (explanation) {
+      const text = { severity: "note" as const, summary: `${figures}: the paper explains the difference. ${explanation}`, message: `Explained difference: ${describe(diff)}.` };
+      flags.push(flagFor(a, "duplicate-mismatch", { ...text, ...other(b) }), flagFor(b, "duplicate-mismatch", { ...text, message: `Explained difference: ${describe(diff, true)}.`, ...other(a) }));
+      continue;
+    }
+    if (isSecondary(a) !== isSecondary(b)) {
+      const [sec, prim] = isSecondary(a) ? [a, b] : [b, a];
+      const d = isSecondary(a) ? diff : diff.map((f) => ({ ...f, a: f.b, b: f.a }));
+      flags.push(
+        flagFor(sec, "secondary-mismatch", {
+          severity: "warning",
+          summary: `${sec.publication} (citing it as ${sec.citedAs ?? "no reference"}) gives ${brief(sec)} for ${subjectOf(sec)}; the primary report (${prim.publication}) gives ${brief(prim)}.`,
+          message: `Secondary vs primary: ${describe(d)}.`,
+          expected: `the primary figure: ${brief(prim)} at ${where(prim)}`,
+          ...other(prim),
+        }),
+        flagFor(prim, "secondary-mismatch", {
+          severity: "note",
+          summary: `${sec.publication} cites this figure differently, as ${brief(sec)}; this is the primary report.`,
+          message: `Secondary vs primary: ${describe(d, true)}.`,
+          ...other(sec),
+        }),
+      );
+      continue;
+    }
+    const [right, wrong] = a.consistentPrinting && !b.consistentPrinting ? [a, b] : b.consistentPrinting && !a.consistentPrinting ? [b, a] : [null, null];
+    if (right && wrong) {
+      const d = right === a ? diff : diff.map((f) => ({ ...f, a: f.b, b: f.a }));
+      flags.push(
+        flagFor(wrong, "duplicate-mismatch", {
+          severity: "error",
+          summary: `${placeOf(wrong)} gives ${brief(wrong)}; ${placeOf(right)} gives ${brief(right)} (${subjectOf(wrong)}). ${right.consistentPrinting} This printing is the wrong one.`,
+          message: `Two printings of one quantity in one paper: ${describe(d, true)}.`,
+          expected: `${brief(right)} (${where(right)})`,
+          ...other(right),
+        }),
+        flagFor(right, "duplicate-mismatch", {
+          severity: "note",
+          summary: `Also printed as ${brief(wrong)} in ${placeOf(wrong)}, wrongly: ${right.consistentPrinting}`,
+          message: `Two printings of one quantity in one paper: ${describe(d)}; this one is consistent.`,
+          ...other(wrong),
+        }),
+      );
+      continue;
+    }
+    const samePublication = publicationKey(a) === publicationKey(b);
+    const text = {
+      severity: "warning" as const,
+      summary: samePublication
+        ? `The paper prints ${subjectOf(a)} twice with different figures: ${figures}. Nothing in the paper settles which is right.`
+        : `Two reports of ${subjectOf(a)} differ: ${brief(a)} in ${a.publication} vs ${brief(b)} in ${b.publication}, and neither is known to update the other.`,
+      expected: samePublication ? `one of the two printings is wrong; compare ${a.locator} with ${b.locator}` : null,
+    };
+    flags.push(
+      flagFor(a, "duplicate-mismatch", { ...text, message: `Same quantity: ${describe(diff)}.`, ...other(b) }),
+      flagFor(b, "duplicate-mismatch", { ...text, message: `Same quantity: ${describe(diff, true)}.`, ...other(a) }),
+    );
   }
   return flags;
 }

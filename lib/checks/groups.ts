@@ -11,7 +11,9 @@ export function checkGroupSums(groupings: GroupingRecord[]): CheckFlag[] {
     const parts = g.arms.map((a) => `${a.label} ${a.n}`).join(" + ");
     flags.push({
       code: "groups-sum",
-      severity: "warning",
+      // The paper's own groups and total disagree: a figure in it is wrong somewhere.
+      severity: "error",
+      summary: `The groups by ${g.label.toLowerCase()} (${parts}) add up to ${sum}, but the paper's total is ${g.total}.`,
       message: `${g.label}: ${parts} = ${sum}, not the total of ${g.total}.`,
       studyId: g.studyId,
       effectId: null,

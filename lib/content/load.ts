@@ -10,6 +10,7 @@ import {
   designVocabSchema,
   documentVocabSchema,
   endpointVocabSchema,
+  factorVocabSchema,
   molecularVocabSchema,
   sourceLevelVocabSchema,
   studySchema,
@@ -73,6 +74,7 @@ function loadVocab(dir: string, root: string, errors: ContentError[]): Vocab | n
     designs: ["designs.yaml", designVocabSchema],
     sourceLevels: ["source-levels.yaml", sourceLevelVocabSchema],
     documents: ["documents.yaml", documentVocabSchema],
+    factors: ["factors.yaml", factorVocabSchema],
   } as const;
   const out: Partial<Vocab> = {};
   for (const [key, [name, schema]] of Object.entries(parts)) {
@@ -95,14 +97,33 @@ function loadVocab(dir: string, root: string, errors: ContentError[]): Vocab | n
       (out as Record<string, unknown>)[key] = parsed.data;
     }
   }
-  if (out.molecularGroups) {
-    const codes = new Set(out.molecularGroups.map((g) => g.code));
-    out.molecularGroups.forEach((g, i) => {
-      if (g.parent && !codes.has(g.parent))
-        errors.push({ file: "content/vocab/molecular-groups.yaml", record: `[${i}] (${g.code})`, field: "parent", message: `unknown parent "${g.parent}"` });
-    });
-  }
+  if (out.molecularGroups) errors.push(...checkHierarchy(out.molecularGroups, "content/vocab/molecular-groups.yaml"));
   return Object.keys(out).length === Object.keys(parts).length ? (out as Vocab) : null;
+}
+
+/** A vocabulary with parents must be a forest: every parent known, no code its own ancestor. */
+export function checkHierarchy(entries: { code: string; parent: string | null }[], rel: string): ContentError[] {
+  const errors: ContentError[] = [];
+  const parentOf = new Map(entries.map((g) => [g.code, g.parent]));
+  const reported = new Set<string>();
+  entries.forEach((g, i) => {
+    if (g.parent && !parentOf.has(g.parent)) {
+      errors.push({ file: rel, record: `[${i}] (${g.code})`, field: "parent", message: `unknown parent "${g.parent}"` });
+      return;
+    }
+    const chain = [g.code];
+    for (let at = g.parent; at; at = parentOf.get(at) ?? null) {
+      if (at === g.code) {
+        const cycle = [...chain, at].join(" → ");
+        if (!chain.some((c) => reported.has(c))) errors.push({ file: rel, record: `[${i}] (${g.code})`, field: "parent", message: `parents form a cycle: ${cycle}` });
+        chain.forEach((c) => reported.add(c));
+        break;
+      }
+      if (chain.includes(at)) break; // a cycle further up: reported from one of its own members
+      chain.push(at);
+    }
+  });
+  return errors;
 }
 
 function allowed(list: string[], max = 40): string {
@@ -138,6 +159,12 @@ export function checkReferences(study: StudyContent, rel: string, vocab: Vocab):
     for (const a of g.arms) if (!armIds.has(a)) err(`groupings[${i}]`, "arms", `unknown arm "${a}"; arms of this study: ${[...armIds].join(", ") || "none"}`);
   });
   const reportIds = new Set(study.reports.map((r) => r.id));
+  study.reports.forEach((r, i) => {
+    if (r.updates && r.updates !== "citation" && !reportIds.has(r.updates))
+      err(`reports[${i}] (${r.id})`, "updates", `unknown report "${r.updates}"; allowed: "citation" (the study's main publication) or ${[...reportIds].join(", ") || "no other report"}`);
+    if (r.updates === r.id) err(`reports[${i}] (${r.id})`, "updates", "a report cannot update itself");
+  });
+  const comparisonCodes = new Set([...groups, ...treatments, ...vocab.factors.map((f) => f.code), ...armIds]);
 
   const ids = new Set<string>();
   study.effects.forEach((e, i) => {
@@ -152,9 +179,39 @@ export function checkReferences(study: StudyContent, rel: string, vocab: Vocab):
     for (const g of e.molecularGroups) if (!groups.includes(g)) err(rec, "molecularGroups", `unknown molecular group "${g}"; allowed: ${allowed(groups)}`);
     if (e.document && !documents.includes(e.document)) err(rec, "document", `unknown document "${e.document}"; allowed: ${allowed(documents)}`);
     if (e.report && !reportIds.has(e.report)) err(rec, "report", `unknown report "${e.report}"; reports of this study: ${[...reportIds].join(", ") || "none"}`);
+    for (const f of ["exposureGroup", "referenceGroup"] as const) {
+      const code = e[f];
+      if (code && !comparisonCodes.has(code))
+        err(rec, f, `unknown group "${code}": a molecular group, a treatment, a factor level (content/vocab/factors.yaml) or an arm id of this study (${[...armIds].join(", ") || "none"})`);
+    }
+    if (e.exposureGroup && e.exposureGroup === e.referenceGroup) err(rec, "referenceGroup", `is the same as exposureGroup ("${e.exposureGroup}"): a comparison needs two groups`);
     const level = e.sourceLevel ?? study.sourceLevel;
     if (level === "secondary" && !e.citedAs) err(rec, "citedAs", "is required for a secondary record (the reference as the citing document gives it)");
   });
+  return errors;
+}
+
+/**
+ * Links between records (sameAs: "<studyId>/<recordId>" or a record of the same file) must point at
+ * a record that exists; a comparison id must be shared by at least two records of its study.
+ */
+export function checkRecordLinks(studies: (StudyContent & { file: string })[]): ContentError[] {
+  const errors: ContentError[] = [];
+  const ids = new Set(studies.flatMap((s) => s.effects.map((e) => `${s.id}/${e.id}`)));
+  for (const s of studies) {
+    const comparisonCount = new Map<string, number>();
+    for (const e of s.effects) if (e.comparison) comparisonCount.set(e.comparison, (comparisonCount.get(e.comparison) ?? 0) + 1);
+    s.effects.forEach((e, i) => {
+      const rec = `effects[${i}] (${e.id})`;
+      if (e.sameAs) {
+        const target = e.sameAs.includes("/") ? e.sameAs : `${s.id}/${e.sameAs}`;
+        if (!ids.has(target)) errors.push({ file: s.file, record: rec, field: "sameAs", message: `points at "${target}", which is no record ("<studyId>/<recordId>", or a record id of this file)` });
+        else if (target === `${s.id}/${e.id}`) errors.push({ file: s.file, record: rec, field: "sameAs", message: "a record cannot be the same as itself" });
+      }
+      if (e.comparison && comparisonCount.get(e.comparison) === 1)
+        errors.push({ file: s.file, record: rec, field: "comparison", message: `"${e.comparison}" links no other record of this study: a comparison id joins arm records to the record that compares them` });
+    });
+  }
   return errors;
 }
 
@@ -186,6 +243,7 @@ export function loadContent(root = path.resolve(process.cwd(), "content")): Load
     if (vocab) errors.push(...checkReferences(parsed.data, rel, vocab));
     studies.push({ ...parsed.data, file: rel });
   }
+  errors.push(...checkRecordLinks(studies));
   if (files.length === 0) errors.push({ file: path.relative(base, studyDir), record: null, field: null, message: "no study files found" });
   if (errors.length > 0 || !vocab) return { ok: false, errors };
   return { ok: true, content: { vocab, studies, version: hash.digest("hex").slice(0, 16) } };

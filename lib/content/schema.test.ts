@@ -46,6 +46,8 @@ const goodEffect = `
     p: "0.02"
     exposure: RAS-mutant
     reference: RAS wild-type
+    exposureGroup: RAS
+    referenceGroup: RAS-wt
     population: Whole cohort
     analysis: multivariable
     molecularGroups: [RAS]
@@ -92,6 +94,12 @@ describe("loadContent", () => {
     ["a contrast without a reference", goodEffect.replace("    reference: RAS wild-type\n", ""), "› reference", "is required for a contrast"],
     ["a secondary record without citedAs", goodEffect.replace("locator: Table 2", "locator: Table 2\n    sourceLevel: secondary"), "› citedAs", "is required for a secondary record"],
     ["a missing locator", goodEffect.replace("    locator: Table 2\n", ""), "› locator", "expected string"],
+    ["a comparison without exposureGroup", goodEffect.replace("    exposureGroup: RAS\n", ""), "effects[0] (os-hr) › exposureGroup", "is required for a comparison"],
+    ["an unknown comparison code", goodEffect.replace("referenceGroup: RAS-wt", "referenceGroup: wild"), "effects[0] (os-hr) › referenceGroup", 'unknown group "wild"'],
+    ["a dangling sameAs", goodEffect.replace("locator: Table 2", "locator: Table 2\n    sameAs: other-study/nothing"), "effects[0] (os-hr) › sameAs", 'points at "other-study/nothing", which is no record'],
+    ["a comparison id that links nothing", goodEffect.replace("locator: Table 2", "locator: Table 2\n    comparison: lonely"), "effects[0] (os-hr) › comparison", '"lonely" links no other record'],
+    ["an arm value labelled univariable", goodEffect.replace("kind: contrast", "kind: arm\n    group: mt").replace("measure: HR", "measure: median"), "effects[0] (os-hr) › analysis", "is descriptive"],
+    ["a reading of a figure not printed", goodEffect.replace("locator: Table 2", "locator: Table 2\n    reading:\n      rangeLower: \"1.0\"\n      reason: test"), "› reading.rangeLower", "reads a rangeLower that was not printed"],
   ])("rejects %s, naming file, record and field", (_what, effect, where, message) => {
     const dir = contentCopy();
     writeFileSync(path.join(dir, "studies", "test-study.yaml"), minimalStudy(effect));
@@ -115,6 +123,28 @@ describe("loadContent", () => {
     const text = r.errors.map(formatContentError).join("\n");
     expect(text).toContain('duplicate record id "os-hr"');
     expect(text).toMatch(/studies\/broken.yaml: not valid YAML/);
+  });
+
+  it("rejects a cycle in the molecular-group hierarchy, naming the codes in it", () => {
+    const dir = contentCopy();
+    const file = path.join(dir, "vocab", "molecular-groups.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/code: RAS\n  label: (.*)\n  parent: null/, "code: RAS\n  label: $1\n  parent: KRAS"));
+    const r = loadContent(dir);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map(formatContentError).join("\n")).toMatch(/molecular-groups.yaml › .* › parent: parents form a cycle: (RAS → KRAS → RAS|KRAS → RAS → KRAS)/);
+  });
+
+  it("rejects a report that updates an unknown report", () => {
+    const dir = contentCopy();
+    writeFileSync(
+      path.join(dir, "studies", "test-study.yaml"),
+      minimalStudy(goodEffect).replace("design: retrospective-cohort", "reports:\n  - id: late\n    label: Later report\n    updates: nowhere\ndesign: retrospective-cohort"),
+    );
+    const r = loadContent(dir);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map(formatContentError).join("\n")).toContain('reports[0] (late) › updates: unknown report "nowhere"');
   });
 
   it("changes the version when any content file changes", () => {

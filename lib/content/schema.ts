@@ -68,6 +68,9 @@ export const citationSchema = z.strictObject({
   pages: optText,
   doi: optText,
   pmid: orNull(z.string().regex(/^\d+$/, { error: "PMID must be digits only" })).optional().transform((v) => v ?? null),
+  url: orNull(z.string().regex(/^https?:\/\/\S+$/, { error: "must be an http(s) address" })).optional().transform((v) => v ?? null),
+  /** Where no DOI, PMID or URL could be found: what was searched and why it is missing. */
+  citationNote: optText,
 });
 export type Citation = z.infer<typeof citationSchema>;
 
@@ -75,6 +78,8 @@ export const reportSchema = citationSchema.extend({
   id: slug,
   label: text,
   title: optText,
+  /** The report this one updates (a later data cut, the full paper after a congress abstract): a report id, or "citation" for the study's main publication. */
+  updates: optText,
 });
 
 export const armSchema = z.strictObject({
@@ -93,6 +98,22 @@ export const groupingSchema = z.strictObject({
   arms: z.array(slug).min(2, { error: "a grouping needs at least two arms" }),
   locator: optText,
 });
+
+/**
+ * What a careful reader takes a damaged printing to be (a lost decimal point, a reversed bound).
+ * The printed text stays in value/ciLower/...; the numbers everything computes from are these.
+ * A field given as null means no reading is possible: its number is null.
+ */
+export const readingSchema = z.strictObject({
+  value: optPrinted.optional(),
+  ciLower: optPrinted.optional(),
+  ciUpper: optPrinted.optional(),
+  rangeLower: optPrinted.optional(),
+  rangeUpper: optPrinted.optional(),
+  reason: text,
+});
+export type ReadingContent = z.infer<typeof readingSchema>;
+export const READABLE_FIELDS = ["value", "ciLower", "ciUpper", "rangeLower", "rangeUpper"] as const;
 
 export const effectSchema = z
   .strictObject({
@@ -114,6 +135,9 @@ export const effectSchema = z
     timepoint: optText,
     exposure: optText,
     reference: optText,
+    /** The compared groups as codes: a molecular group, a treatment, a factor level (vocab/factors.yaml) or an arm id of the study. */
+    exposureGroup: optText,
+    referenceGroup: optText,
     group: optText,
     population: text,
     analysis: z.enum(ANALYSES),
@@ -131,6 +155,11 @@ export const effectSchema = z
     statement: optText,
     sameAs: optText,
     direction: orNull(z.enum(DIRECTIONS)).optional().transform((v) => v ?? null),
+    reading: orNull(readingSchema).optional().transform((v) => v ?? null),
+    /** On the one of two disagreeing printings that the paper itself shows to be right, and why. */
+    consistentPrinting: optText,
+    /** Where the paper explains why this printing differs from another of the same quantity. */
+    explainedDifference: optText,
     note: optText,
   })
   .superRefine((e, ctx) => {
@@ -167,6 +196,16 @@ export const effectSchema = z
       ctx.addIssue({ code: "custom", path: ["value"], message: "a proportion is a percentage between 0 and 100" });
     if (e.measure && RATIO_MEASURES.has(e.measure) && e.value !== null && e.value.value <= 0)
       ctx.addIssue({ code: "custom", path: ["value"], message: `a ${e.measure} must be positive` });
+    if (e.kind === "contrast" || e.kind === "p-only" || e.kind === "direction") {
+      need("exposureGroup", "for a comparison (a molecular-group, treatment or factor code, or an arm id: the numerator group)");
+      need("referenceGroup", "for a comparison (the comparator's code)");
+    }
+    if ((e.kind === "arm" || e.kind === "frequency") && e.analysis !== "descriptive")
+      ctx.addIssue({ code: "custom", path: ["analysis"], message: `is "${e.analysis}"; an arm-level value or frequency is descriptive (univariable, multivariable and randomised describe comparisons)` });
+    if (e.reading)
+      for (const f of READABLE_FIELDS)
+        if (e.reading[f] !== undefined && e[f] === null)
+          ctx.addIssue({ code: "custom", path: ["reading", f], message: `reads a ${f} that was not printed; a reading interprets a printed figure` });
     if (e.sourceLevel === "secondary" && !e.citedAs)
       ctx.addIssue({ code: "custom", path: ["citedAs"], message: "is required for a secondary record (the reference as the citing document gives it)" });
   });
@@ -216,9 +255,23 @@ export const molecularVocabSchema = z.array(
     synonyms,
   }),
 );
+/** Levels of non-molecular factors compared in a record (tumour size > 5 cm vs ≤ 5 cm, right vs left side). */
+export const factorVocabSchema = z.array(z.strictObject({ code: slug, label: text, factor: text }));
 export const designVocabSchema = z.array(z.strictObject({ code: slug, label: text }));
 export const sourceLevelVocabSchema = z.array(z.strictObject({ code: z.enum(SOURCE_LEVELS), label: text, rank: count }));
-export const documentVocabSchema = z.array(z.strictObject({ code: slug, file: text, label: text }));
+/**
+ * A document records are read from. `file` is where the text sits in ../shared (internal, never shown);
+ * a reader sees the publication: the citation of `study` (a study's own full text) or `citation`.
+ */
+export const documentVocabSchema = z.array(
+  z.strictObject({
+    code: slug,
+    file: text,
+    label: text,
+    study: optText,
+    citation: orNull(citationSchema.extend({ title: optText })).optional().transform((v) => v ?? null),
+  }),
+);
 
 export type Vocab = {
   endpoints: z.infer<typeof endpointVocabSchema>;
@@ -227,4 +280,5 @@ export type Vocab = {
   designs: z.infer<typeof designVocabSchema>;
   sourceLevels: z.infer<typeof sourceLevelVocabSchema>;
   documents: z.infer<typeof documentVocabSchema>;
+  factors: z.infer<typeof factorVocabSchema>;
 };

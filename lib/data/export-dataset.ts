@@ -14,12 +14,15 @@ export async function exportDataset(db: PrismaClient): Promise<Dataset> {
   return { version: meta.version, studies: studies.map(toStudyRecord), effects: effects.map(toEffectRecord) };
 }
 
+// value/ciLower/... are the printed text; *Read are the numbers computed from (the reading where
+// print is damaged, with readingReason). publication is where the figure was read, as cited.
 export const CSV_COLUMNS = [
   "id", "studyId", "studyShortName", "citation", "doi", "pmid", "endpoint", "endpointLabel", "kind", "measure",
-  "value", "ciLower", "ciUpper", "rangeLower", "rangeUpper", "p", "events", "total", "unit", "timepoint",
-  "exposure", "reference", "group", "population", "analysis", "covariates", "treatment", "referenceTreatment",
-  "molecularGroups", "reportedLevel", "statement", "locator", "document", "sourceLevel", "citedAs", "computed",
-  "computeMethod", "flags", "note",
+  "value", "ciLower", "ciUpper", "rangeLower", "rangeUpper", "valueRead", "ciLowerRead", "ciUpperRead", "readingReason",
+  "p", "events", "total", "unit", "timepoint",
+  "exposure", "reference", "exposureGroup", "referenceGroup", "group", "population", "analysis", "covariates", "treatment", "referenceTreatment",
+  "molecularGroups", "reportedLevel", "statement", "locator", "publication", "publicationDoi", "sourceLevel", "citedAs", "computed",
+  "computeMethod", "flagSeverity", "flags", "note",
 ] as const;
 
 export function citationLine(s: Pick<StudyRecord, "authors" | "authorsComplete" | "journal" | "year" | "volume" | "issue" | "pages">): string {
@@ -43,9 +46,13 @@ export function effectsToCsv(effects: EffectRecord[], studies: StudyRecord[]): s
       citation: s ? citationLine(s) : "",
       doi: s?.doi ?? "",
       pmid: s?.pmid ?? "",
+      valueRead: e.value ?? "",
+      ciLowerRead: e.ciLower ?? "",
+      ciUpperRead: e.ciUpper ?? "",
       covariates: e.covariates.join("; "),
       molecularGroups: e.molecularGroups.join("; "),
-      flags: e.flags.map((f) => `${f.code}: ${f.message}`).join(" | "),
+      flagSeverity: e.flags.some((f) => f.severity === "error") ? "error" : e.flags.some((f) => f.severity === "warning") ? "warning" : e.flags.length ? "note" : "",
+      flags: e.flags.map((f) => `${f.severity} ${f.code}: ${f.summary}`).join(" | "),
     };
   });
   return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => (r as Record<string, unknown>)[c] ?? "")) });

@@ -3,20 +3,22 @@ import type { EffectRecord, FlagRecord, StudyRecord } from "../domain/records";
 
 const list = (s: string | null | undefined) => (s ? (JSON.parse(s) as string[]) : []);
 
-type FlagRow = { code: string; severity: string; message: string; locator: string | null; otherEffectId: string | null; otherLocator: string | null; expected: string | null };
+type FlagRow = { code: string; severity: string; summary: string; message: string; locator: string | null; otherEffectId: string | null; otherLocator: string | null; expected: string | null };
+
+const severityOf = (s: string): FlagRecord["severity"] => (s === "error" || s === "warning" ? s : "note");
 
 export function toFlag(f: FlagRow): FlagRecord {
-  return { code: f.code, severity: f.severity === "error" ? "error" : "warning", message: f.message, locator: f.locator, otherEffectId: f.otherEffectId, otherLocator: f.otherLocator, expected: f.expected };
+  return { code: f.code, severity: severityOf(f.severity), summary: f.summary, message: f.message, locator: f.locator, otherEffectId: f.otherEffectId, otherLocator: f.otherLocator, expected: f.expected };
 }
 
 export type EffectRow = {
   id: string; studyId: string; recordId: string; kind: string; endpointCode: string; measure: string | null;
   value: number | null; valueText: string | null; ciLower: number | null; ciLowerText: string | null; ciUpper: number | null; ciUpperText: string | null; ciLevel: number | null;
-  rangeLower: number | null; rangeLowerText: string | null; rangeUpper: number | null; rangeUpperText: string | null;
+  rangeLower: number | null; rangeLowerText: string | null; rangeUpper: number | null; rangeUpperText: string | null; readingReason: string | null;
   p: string | null; test: string | null; events: number | null; total: number | null; unit: string | null; timepoint: string | null;
-  exposure: string | null; reference: string | null; groupKey: string | null; groupLabel: string | null; population: string; analysis: string; covariates: string;
+  exposure: string | null; reference: string | null; exposureGroup: string | null; referenceGroup: string | null; groupKey: string | null; groupLabel: string | null; population: string; analysis: string; covariates: string;
   treatment: string | null; referenceTreatment: string | null; reportedLevel: string; comparison: string | null; locator: string; alsoAt: string;
-  document: string; sourceLevel: string; citedAs: string | null; report: string | null; statement: string | null; direction: string | null; note: string | null;
+  document: string; publication: string; publicationDoi: string | null; sourceLevel: string; citedAs: string | null; report: string | null; statement: string | null; direction: string | null; note: string | null;
   sameAs: string | null; computed: boolean; computeMethod: string | null; derivedFrom: string | null; logValue: number | null; logSe: number | null;
   endpoint: { label: string; role: string };
   study: { shortName: string };
@@ -53,6 +55,7 @@ export function toEffectRecord(r: EffectRow): EffectRecord {
     rangeLowerText: r.rangeLowerText,
     rangeUpper: r.rangeUpper,
     rangeUpperText: r.rangeUpperText,
+    readingReason: r.readingReason,
     p: r.p,
     test: r.test,
     events: r.events,
@@ -61,6 +64,8 @@ export function toEffectRecord(r: EffectRow): EffectRecord {
     timepoint: r.timepoint,
     exposure: r.exposure,
     reference: r.reference,
+    exposureGroup: r.exposureGroup,
+    referenceGroup: r.referenceGroup,
     group: r.groupLabel,
     groupKey: r.groupKey,
     population: r.population,
@@ -74,6 +79,8 @@ export function toEffectRecord(r: EffectRow): EffectRecord {
     locator: r.locator,
     alsoAt: list(r.alsoAt),
     document: r.document,
+    publication: r.publication,
+    publicationDoi: r.publicationDoi,
     sourceLevel: r.sourceLevel,
     citedAs: r.citedAs,
     report: r.report,
@@ -92,9 +99,9 @@ export function toEffectRecord(r: EffectRow): EffectRecord {
 
 export type StudyRow = {
   id: string; shortName: string; title: string | null; authors: string; authorsComplete: boolean; journal: string | null; year: number | null;
-  volume: string | null; issue: string | null; pages: string | null; doi: string | null; pmid: string | null; reports: string; design: string;
+  volume: string | null; issue: string | null; pages: string | null; doi: string | null; pmid: string | null; url: string | null; citationNote: string | null; reports: string; design: string;
   setting: string | null; centres: string | null; country: string | null; enrolment: string | null; n: number | null; codonsTested: string | null;
-  followUp: string | null; sourceLevel: string; sourceLevels: string; notes: string | null; file: string;
+  followUp: string | null; sourceLevel: string; sourceLevels: string; notes: string | null;
   designInfo: { label: string };
   arms: { armKey: string; label: string; n: number | null; molecularGroup: string | null; treatment: string | null }[];
   flags: (FlagRow & { effectId: string | null })[];
@@ -115,6 +122,8 @@ export function toStudyRecord(s: StudyRow): StudyRecord {
     pages: s.pages,
     doi: s.doi,
     pmid: s.pmid,
+    url: s.url,
+    citationNote: s.citationNote,
     reports: JSON.parse(s.reports),
     design: s.design,
     designLabel: s.designInfo.label,
@@ -129,7 +138,6 @@ export function toStudyRecord(s: StudyRow): StudyRecord {
     sourceLevels: list(s.sourceLevels),
     notes: s.notes,
     arms: s.arms.map((a) => ({ id: a.armKey, label: a.label, n: a.n, molecularGroup: a.molecularGroup, treatment: a.treatment })),
-    file: s.file,
     effectCount: s._count.effects,
     // Study-level flags are the ones not attached to a record (record flags travel with the records).
     flags: s.flags.filter((f) => f.effectId === null).map(toFlag),

@@ -4,9 +4,9 @@ import type { StudyRecord } from "./records";
 
 const ncch: StudyRecord = {
   id: "ncch-scp-2024", shortName: "NCCH 2024", title: null, authors: ["Ito S"], authorsComplete: false, journal: "World J Surg Oncol", year: 2024,
-  volume: "22", issue: null, pages: "247", doi: "10.1186/s12957-024-03529-9", pmid: "39267117", reports: [], design: "retrospective-cohort",
+  volume: "22", issue: null, pages: "247", doi: "10.1186/s12957-024-03529-9", pmid: "39267117", url: null, citationNote: null, reports: [], design: "retrospective-cohort",
   designLabel: "Retrospective cohort", setting: null, centres: null, country: null, enrolment: null, n: 150, codonsTested: null, followUp: null,
-  sourceLevel: "primary-full-text", sourceLevels: [], notes: null, arms: [], file: "", effectCount: 0, flags: [],
+  sourceLevel: "primary-full-text", sourceLevels: [], notes: null, arms: [], effectCount: 0, flags: [],
 };
 
 describe("citations", () => {

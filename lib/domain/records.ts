@@ -2,9 +2,21 @@
 // them: one zod schema each, the TypeScript types inferred from them.
 import { z } from "zod";
 
+/**
+ * error: a printed figure is impossible or contradicted inside its own paper (the paper is wrong
+ * somewhere); warning: two printings or two sources disagree and the sources do not settle which is
+ * right; note: a rounding-level difference, a later report updating an earlier one, a difference the
+ * paper explains, a damaged printing whose reading is confirmed.
+ */
+export const FLAG_SEVERITIES = ["error", "warning", "note"] as const;
+export type FlagSeverity = (typeof FLAG_SEVERITIES)[number];
+
 export const flagSchema = z.object({
   code: z.string(),
-  severity: z.enum(["warning", "error"]),
+  severity: z.enum(FLAG_SEVERITIES),
+  /** One plain sentence a clinician understands: what is printed, where, and what is consistent. */
+  summary: z.string(),
+  /** The technical detail: method, figures, both places. */
   message: z.string(),
   locator: z.string().nullable(),
   otherEffectId: z.string().nullable(),
@@ -33,9 +45,20 @@ const citationFields = {
   pages: z.string().nullable(),
   doi: z.string().nullable(),
   pmid: z.string().nullable(),
+  url: z.string().nullable(),
+  /** Why a DOI, PMID or URL is missing, where it is. */
+  citationNote: z.string().nullable(),
 };
 
-export const reportRecordSchema = z.object({ id: z.string(), label: z.string(), ...citationFields });
+export const reportRecordSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  ...citationFields,
+  authorsComplete: z.boolean(),
+  /** The report this one updates: a report id, or "citation" for the study's main publication. */
+  updates: z.string().nullable(),
+});
+export type ReportRecord = z.infer<typeof reportRecordSchema>;
 
 export const studyRecordSchema = z.object({
   id: z.string(),
@@ -57,7 +80,6 @@ export const studyRecordSchema = z.object({
   sourceLevels: z.array(z.string()),
   notes: z.string().nullable(),
   arms: z.array(armRecordSchema),
-  file: z.string(),
   effectCount: z.number().int(),
   flags: z.array(flagSchema),
 });
@@ -75,6 +97,7 @@ export const effectRecordSchema = z.object({
   endpointRole: z.enum(["time-to-event", "favourable", "unfavourable", "neutral", "descriptive"]),
   measure: z.string().nullable(),
   value: z.number().nullable(),
+  /** As printed. Where print is damaged, the numbers (value, ciLower …) hold the reading and readingReason says why. */
   valueText: z.string().nullable(),
   ciLower: z.number().nullable(),
   ciLowerText: z.string().nullable(),
@@ -85,6 +108,8 @@ export const effectRecordSchema = z.object({
   rangeLowerText: z.string().nullable(),
   rangeUpper: z.number().nullable(),
   rangeUpperText: z.string().nullable(),
+  /** Why the numbers differ from the printed text (a lost decimal point …); null where they do not. */
+  readingReason: z.string().nullable(),
   /** As printed. */
   p: z.string().nullable(),
   test: z.string().nullable(),
@@ -94,6 +119,9 @@ export const effectRecordSchema = z.object({
   timepoint: z.string().nullable(),
   exposure: z.string().nullable(),
   reference: z.string().nullable(),
+  /** The compared groups as codes (molecular group, treatment, factor level or arm id): exposure vs reference. */
+  exposureGroup: z.string().nullable(),
+  referenceGroup: z.string().nullable(),
   /** The arm, for arm-level values (its label). */
   group: z.string().nullable(),
   groupKey: z.string().nullable(),
@@ -109,6 +137,9 @@ export const effectRecordSchema = z.object({
   locator: z.string(),
   alsoAt: z.array(z.string()),
   document: z.string(),
+  /** The publication the figure was read from, as a reader cites it (the citing review for a secondary figure). */
+  publication: z.string(),
+  publicationDoi: z.string().nullable(),
   sourceLevel: z.string(),
   citedAs: z.string().nullable(),
   report: z.string().nullable(),

@@ -11,6 +11,7 @@ const base: EffectRecord = {
   molecularGroups: ["RAS"], reportedLevel: "gene-family", comparison: null, locator: "Table 2", alsoAt: [], document: "ncch-fulltext",
   sourceLevel: "primary-full-text", citedAs: null, report: null, statement: null, direction: null, note: null, sameAs: null, computed: false,
   computeMethod: null, derivedFrom: [], logValue: null, logSe: null, flags: [],
+  readingReason: null, exposureGroup: "RAS", referenceGroup: "RAS-wt", publication: "Ito S et al., World J Surg Oncol 2024", publicationDoi: null,
 };
 
 describe("clinicalSentence", () => {
@@ -37,5 +38,20 @@ describe("clinicalSentence", () => {
     expect(formatP("<0.001")).toBe("p<0.001");
     expect(formatP(".04")).toBe("p=.04");
     expect(formatP("=0.03")).toBe("p=0.03");
+  });
+});
+
+describe("damaged print read", () => {
+  it("shows the reading with the print: HR 2.48 (printed 248)", () => {
+    const hr = { ...base, value: 2.48, valueText: "248", ciLower: 1.31, ciLowerText: "1.31", ciUpper: 4.7, ciUpperText: "4.70", p: "0.005", readingReason: "decimal point lost" };
+    expect(figureText(hr)).toBe("HR 2.48 (printed 248) (1.31–4.70), p=0.005");
+  });
+  it("keeps two decimals from the print: a median of 57.40 (printed 5740) months", () => {
+    const median = { ...base, kind: "arm" as const, measure: "median", unit: "months", value: 57.4, valueText: "5740", ciLower: null, ciLowerText: null, ciUpper: null, ciUpperText: null, p: null, readingReason: "decimal point lost" };
+    expect(figureText(median)).toBe("Median 57.40 (printed 5740) months");
+  });
+  it("reads a lost decimal in a CI bound: 0.49 (printed 049)", () => {
+    const hr = { ...base, value: 0.97, valueText: "0.97", ciLower: 0.49, ciLowerText: "049", ciUpper: 1.94, ciUpperText: "1.94", p: null, readingReason: "decimal point lost" };
+    expect(figureText(hr)).toBe("HR 0.97 (0.49 (printed 049)–1.94)");
   });
 });

@@ -20,9 +20,34 @@ const MEASURE_WORD: Record<string, string> = {
   count: "Count",
 };
 
-function interval(e: Pick<EffectRecord, "ciLowerText" | "ciUpperText" | "rangeLowerText" | "rangeUpperText" | "ciLevel">, withLabel: boolean): string {
-  if (e.ciLowerText && e.ciUpperText) return ` (${withLabel ? `${e.ciLevel ?? 95}% CI ` : ""}${e.ciLowerText}–${e.ciUpperText})`;
-  if (e.rangeLowerText && e.rangeUpperText) return ` (range ${e.rangeLowerText}–${e.rangeUpperText})`;
+/** The reading of a damaged printing at the print's own digits: "248" read as 2.48 -> "2.48", "5740" -> "57.40". */
+export function readingText(printed: string, value: number): string {
+  const digits = printed.replace(/\D/g, "").length;
+  const decimals = digits - String(Math.floor(Math.abs(value))).length;
+  return decimals >= 0 && decimals <= 6 ? value.toFixed(decimals) : String(value);
+}
+
+type Shown = Pick<EffectRecord, "readingReason" | "value" | "valueText" | "ciLower" | "ciLowerText" | "ciUpper" | "ciUpperText" | "rangeLower" | "rangeLowerText" | "rangeUpper" | "rangeUpperText">;
+type NumberField = "value" | "ciLower" | "ciUpper" | "rangeLower" | "rangeUpper";
+
+/** A figure as shown: the printed text, or, where damaged print was read, "2.48 (printed 248)". */
+export function shownNumber(e: Shown, f: NumberField): string | null {
+  const text = e[`${f}Text`];
+  const n = e[f];
+  if (text === null) return null;
+  if (!e.readingReason) return text;
+  if (n === null) return `${text} (unreadable as printed)`;
+  const read = readingText(text, n);
+  return Number(read) === Number(text.replace("−", "-")) ? text : `${read} (printed ${text})`;
+}
+
+function interval(e: Shown & Pick<EffectRecord, "ciLevel">, withLabel: boolean): string {
+  const lo = shownNumber(e, "ciLower");
+  const hi = shownNumber(e, "ciUpper");
+  if (lo && hi) return ` (${withLabel ? `${e.ciLevel ?? 95}% CI ` : ""}${lo}–${hi})`;
+  const rlo = shownNumber(e, "rangeLower");
+  const rhi = shownNumber(e, "rangeUpper");
+  if (rlo && rhi) return ` (range ${rlo}–${rhi})`;
   return "";
 }
 
@@ -35,17 +60,18 @@ export function figureText(e: EffectRecord): string {
     case "contrast": {
       const word = MEASURE_WORD[e.measure ?? ""] ?? e.measure ?? "";
       const pct = e.measure === "percent-change" ? "%" : "";
-      return withP(`${word} ${e.valueText ?? "—"}${pct}${e.measure === "RD" || e.measure === "MD" ? unit : ""}${interval(e, false)}`);
+      return withP(`${word} ${shownNumber(e, "value") ?? "—"}${pct}${e.measure === "RD" || e.measure === "MD" ? unit : ""}${interval(e, false)}`);
     }
     case "arm":
     case "frequency": {
       if (e.measure === "proportion") {
         const count = e.events !== null && e.total !== null ? ` (${e.events}/${e.total})` : e.total !== null ? ` (of ${e.total})` : "";
-        const value = e.valueText !== null ? `${e.valueText}%` : e.rangeLowerText ? `${e.rangeLowerText}–${e.rangeUpperText}%` : "—";
-        return withP(`${value}${count}${e.valueText !== null && e.ciLowerText ? ` (95% CI ${e.ciLowerText}–${e.ciUpperText})` : ""}`);
+        const v = shownNumber(e, "value");
+        const value = v !== null ? `${v}%` : e.rangeLowerText ? `${shownNumber(e, "rangeLower")}–${shownNumber(e, "rangeUpper")}%` : "—";
+        return withP(`${value}${count}${v !== null && e.ciLowerText ? ` (95% CI ${shownNumber(e, "ciLower")}–${shownNumber(e, "ciUpper")})` : ""}`);
       }
       const word = MEASURE_WORD[e.measure ?? ""] ?? e.measure ?? "";
-      return withP(`${word} ${e.valueText ?? "—"}${unit}${interval(e, true)}`);
+      return withP(`${word} ${shownNumber(e, "value") ?? "—"}${unit}${interval(e, true)}`);
     }
     case "p-only":
       return `${p ?? "p not given"} (no effect size reported)`;

@@ -5,6 +5,7 @@ import { getContext } from "@/lib/data/context";
 import { findStudy } from "@/lib/data/find-studies";
 import { citationLine } from "@/lib/data/export-dataset";
 import { EffectRow } from "../../_components/EffectRow";
+import { FlagText } from "../../_components/FlagText";
 
 export const dynamic = "force-dynamic";
 
@@ -51,7 +52,14 @@ export default async function StudyPage({ params }: Props) {
             <a href={`https://pubmed.ncbi.nlm.nih.gov/${study.pmid}/`}>PubMed {study.pmid}</a>
           </>
         ) : null}
+        {study.url && !study.doi && !study.pmid ? (
+          <>
+            {" · "}
+            <a href={study.url}>{new URL(study.url).hostname}</a>
+          </>
+        ) : null}
       </p>
+      {study.citationNote ? <p className="small muted">Citation: {study.citationNote}</p> : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="design-heading">
           <h2 id="design-heading">Design</h2>
@@ -97,9 +105,7 @@ export default async function StudyPage({ params }: Props) {
             <p className="small muted">No arms given.</p>
           )}
           {study.flags.map((f, i) => (
-            <p key={i} className="flag-text small">
-              ⚑ {f.message} {f.expected ? `Consistent: ${f.expected}.` : ""}
-            </p>
+            <FlagText key={i} flag={f} />
           ))}
         </section>
       </div>
@@ -109,8 +115,13 @@ export default async function StudyPage({ params }: Props) {
           <ul className="small">
             {study.reports.map((r) => (
               <li key={r.id}>
-                {r.label}: {citationLine({ ...r, authorsComplete: false })}
+                {r.label}: {citationLine(r)}
+                {r.title ? <> “{r.title}”</> : null}
                 {r.doi ? <> · <a href={`https://doi.org/${r.doi}`}>doi:{r.doi}</a></> : null}
+                {r.pmid ? <> · <a href={`https://pubmed.ncbi.nlm.nih.gov/${r.pmid}/`}>PMID {r.pmid}</a></> : null}
+                {r.url && !r.doi && !r.pmid ? <> · <a href={r.url}>{new URL(r.url).hostname}</a></> : null}
+                {r.updates ? <span className="muted"> · updates {r.updates === "citation" ? "the main publication" : (study.reports.find((o) => o.id === r.updates)?.label ?? r.updates)}</span> : null}
+                {r.citationNote ? <span className="muted"> · {r.citationNote}</span> : null}
               </li>
             ))}
           </ul>
