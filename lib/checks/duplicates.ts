@@ -71,6 +71,8 @@ const updates = (later: CheckRecord, earlier: CheckRecord) =>
 
 /** "HR 0.92 (0.70–1.20), p 0.52": the printed figure in brief. */
 function brief(e: EffectRecord): string {
+  if (e.kind === "p-only") return `p ${e.p ?? "not given"}`;
+  if (e.kind === "direction") return `direction only (${e.direction ?? "?"})`;
   const v = e.valueText ?? (e.events !== null ? `${e.events}${e.total !== null ? `/${e.total}` : ""}` : "");
   const ci = e.ciLowerText ? ` (${e.ciLowerText}–${e.ciUpperText})` : "";
   const pct = e.measure === "proportion" && e.valueText ? "%" : "";
@@ -121,10 +123,12 @@ export function checkDuplicates(effects: CheckRecord[]): CheckFlag[] {
       // A review's figure linked to a primary figure reported under another endpoint: say what the review left out.
       if (linked(a, b) && a.endpoint !== b.endpoint && isSecondary(a) !== isSecondary(b)) {
         const [sec, prim] = isSecondary(a) ? [a, b] : [b, a];
+        // What the review left out: the primary's figure for the endpoint the review names.
+        const named = effects.find((o) => o.studyId === prim.studyId && o.endpoint === sec.endpoint && !isSecondary(o) && o.kind === prim.kind && o.groupKey === prim.groupKey && o.report === prim.report);
         flags.push(
           flagFor(sec, "secondary-mismatch", {
             severity: "note",
-            summary: `The figure agrees with the primary report, where it is ${inSentence(prim.endpointLabel)}; ${sec.publication} reports it as ${inSentence(sec.endpointLabel)} without saying so.`,
+            summary: `The figure agrees with the primary report, where it is ${inSentence(prim.endpointLabel)}; ${sec.publication} reports it as ${inSentence(sec.endpointLabel)} without saying so.${named ? ` The primary report's ${inSentence(named.endpointLabel)} is ${brief(named)}.` : ""}`,
             message: `Linked to ${where(prim)} (${brief(prim)}); endpoints differ: ${sec.endpoint} here, ${prim.endpoint} in the primary report.`,
             ...other(prim),
           }),

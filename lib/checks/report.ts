@@ -18,7 +18,8 @@ export function integrityReport(d: BuiltDataset): string {
     lines.push(`## ${check.code}: ${check.describe} — ${shown.length}`);
     for (const f of shown) {
       lines.push(`- [${f.severity}] ${f.effectId ?? f.studyId} @ ${f.locator ?? "-"}`);
-      lines.push(`    ${f.message}`);
+      lines.push(`    ${f.summary}`);
+      lines.push(`    detail: ${f.message}`);
       if (f.otherEffectId) lines.push(`    other side: ${f.otherEffectId} @ ${f.otherLocator}`);
       if (f.expected) lines.push(`    consistent value: ${f.expected}`);
     }
