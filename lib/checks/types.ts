@@ -69,7 +69,7 @@ export function flagFor(e: EffectRecord, code: CheckCode, t: FlagText): CheckFla
   return {
     code,
     severity: t.severity,
-    summary: t.summary,
+    summary: t.summary.charAt(0).toUpperCase() + t.summary.slice(1),
     message: t.message,
     studyId: e.studyId,
     effectId: e.id,

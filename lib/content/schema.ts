@@ -266,7 +266,8 @@ export const sourceLevelVocabSchema = z.array(z.strictObject({ code: z.enum(SOUR
 export const documentVocabSchema = z.array(
   z.strictObject({
     code: slug,
-    file: text,
+    /** null: read online, no local copy (the publication's URL says where). */
+    file: optText,
     label: text,
     study: optText,
     citation: orNull(citationSchema.extend({ title: optText })).optional().transform((v) => v ?? null),
