@@ -6,8 +6,9 @@ import { runChecks, type CheckFlag } from "../checks";
 import { asPrinted, type CheckRecord } from "../checks/types";
 import { deriveComputedContrasts } from "./derive";
 import { normalise, type GroupingRecord } from "./normalise";
+import type { CitingDocument } from "../domain/citations";
 
-export type BuiltDataset = Dataset & { checkFlags: CheckFlag[]; groupings: GroupingRecord[] };
+export type BuiltDataset = Dataset & { checkFlags: CheckFlag[]; groupings: GroupingRecord[]; citingDocuments: CitingDocument[] };
 
 function toFlagRecord(f: CheckFlag): FlagRecord {
   return {
@@ -41,5 +42,11 @@ export function buildDataset(content: ContentSet): BuiltDataset {
   for (const s of studies) s.flags = checkFlags.filter((f) => f.studyId === s.id && f.effectId === null).map(toFlagRecord);
   const order = new Map(studies.map((s, i) => [s.id, i]));
   effects.sort((a, b) => (order.get(a.studyId)! - order.get(b.studyId)!) || 0);
-  return { version: content.version, studies, effects, checkFlags, groupings };
+  // Documents that are no study of their own (the review): cited wherever their secondary figures are used.
+  const citingDocuments: CitingDocument[] = content.vocab.documents.flatMap((d) =>
+    d.citation && !d.study
+      ? [{ code: d.code, label: d.label, citation: { title: d.citation.title, authors: d.citation.authors, authorsComplete: d.citation.authorsComplete, journal: d.citation.journal, year: d.citation.year, volume: d.citation.volume, issue: d.citation.issue, pages: d.citation.pages, doi: d.citation.doi, pmid: d.citation.pmid, url: d.citation.url } }]
+      : [],
+  );
+  return { version: content.version, studies, effects, checkFlags, groupings, citingDocuments };
 }

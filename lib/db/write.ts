@@ -209,6 +209,7 @@ export async function writeDatabase(file: string, content: ContentSet, dataset: 
         { key: "studies", value: String(dataset.studies.length) },
         { key: "effects", value: String(dataset.effects.length) },
         { key: "flags", value: String(dataset.checkFlags.length) },
+        { key: "citingDocuments", value: JSON.stringify(dataset.citingDocuments) },
       ],
     });
   } finally {

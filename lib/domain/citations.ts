@@ -1,5 +1,82 @@
-// Citations of studies as RIS and BibTeX (for reference managers and guideline appendices).
-import type { StudyRecord } from "./records";
+// Citations as RIS and BibTeX (for reference managers and guideline appendices): every publication
+// a view uses — each study's main paper and its other reports, and the citing document (the review)
+// of any secondary figure in the view.
+import type { EffectRecord, ReportRecord, StudyRecord } from "./records";
+
+/** A citable publication, whatever it is in this database (a study's paper, a report, a citing document). */
+export type Publication = {
+  key: string;
+  title: string | null;
+  /** What a reader calls it when there is no title: the study's short name and the report's label. */
+  name: string;
+  authors: string[];
+  authorsComplete: boolean;
+  journal: string | null;
+  year: number | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  doi: string | null;
+  pmid: string | null;
+  url: string | null;
+  note: string;
+};
+
+export type CitingDocument = {
+  code: string;
+  label: string;
+  citation: Omit<Publication, "key" | "name" | "note">;
+};
+
+const studyPublication = (s: StudyRecord): Publication => ({
+  key: s.id,
+  title: s.title,
+  name: s.shortName,
+  authors: s.authors,
+  authorsComplete: s.authorsComplete,
+  journal: s.journal,
+  year: s.year,
+  volume: s.volume,
+  issue: s.issue,
+  pages: s.pages,
+  doi: s.doi,
+  pmid: s.pmid,
+  url: s.url,
+  note: `${s.shortName}; source level in this database: ${s.sourceLevel}`,
+});
+
+const reportPublication = (s: StudyRecord, r: ReportRecord): Publication => ({
+  key: `${s.id}/${r.id}`,
+  title: r.title,
+  name: `${s.shortName}: ${r.label}`,
+  authors: r.authors,
+  authorsComplete: r.authorsComplete,
+  journal: r.journal,
+  year: r.year,
+  volume: r.volume,
+  issue: r.issue,
+  pages: r.pages,
+  doi: r.doi,
+  pmid: r.pmid,
+  url: r.url,
+  note: `${s.shortName}: ${r.label}`,
+});
+
+/** Every publication behind a set of records: their studies with all reports, and the citing documents of secondary figures. */
+export function publicationsOf(studies: StudyRecord[], effects: Pick<EffectRecord, "document" | "sourceLevel">[], citing: CitingDocument[]): Publication[] {
+  const out: Publication[] = [];
+  const used = new Set(effects.filter((e) => e.sourceLevel === "secondary").map((e) => e.document));
+  for (const d of citing)
+    if (used.has(d.code)) out.push({ ...d.citation, key: d.code, name: d.label, note: `${d.label}; the source of this database's secondary figures` });
+  for (const s of studies) {
+    out.push(studyPublication(s));
+    for (const r of s.reports) out.push(reportPublication(s, r));
+  }
+  return out;
+}
+
+/** A field value on one line: a CR or LF inside a value would start a new RIS tag. */
+const oneLine = (v: string) => v.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
 
 function pages(p: string | null): [string | null, string | null] {
   if (!p) return [null, null];
@@ -7,42 +84,46 @@ function pages(p: string | null): [string | null, string | null] {
   return [a ?? null, b ?? null];
 }
 
-export function toRis(studies: StudyRecord[]): string {
-  return studies
+export function toRis(publications: Publication[]): string {
+  return publications
     .map((s) => {
-      const lines: string[] = [`TY  - ${s.journal ? "JOUR" : "GEN"}`];
-      for (const a of s.authors) lines.push(`AU  - ${a}`);
-      if (s.title) lines.push(`TI  - ${s.title}`);
-      else lines.push(`TI  - ${s.shortName}`);
-      if (s.journal) lines.push(`JO  - ${s.journal}`);
-      if (s.year) lines.push(`PY  - ${s.year}`);
-      if (s.volume) lines.push(`VL  - ${s.volume}`);
-      if (s.issue) lines.push(`IS  - ${s.issue}`);
+      const lines: string[] = [`TY  - ${s.journal ? "JOUR" : s.url ? "ELEC" : "GEN"}`];
+      const tag = (t: string, v: string | number | null) => {
+        if (v !== null && v !== "") lines.push(`${t}  - ${oneLine(String(v))}`);
+      };
+      for (const a of s.authors) tag("AU", a);
+      tag("TI", s.title ?? s.name);
+      tag("JO", s.journal);
+      tag("PY", s.year);
+      tag("VL", s.volume);
+      tag("IS", s.issue);
       const [sp, ep] = pages(s.pages);
-      if (sp) lines.push(`SP  - ${sp}`);
-      if (ep) lines.push(`EP  - ${ep}`);
-      if (s.doi) lines.push(`DO  - ${s.doi}`);
-      if (s.pmid) lines.push(`AN  - PMID:${s.pmid}`);
-      lines.push(`N1  - ${s.shortName}; source level in this database: ${s.sourceLevel}${s.authorsComplete ? "" : "; author list incomplete in the source"}`);
+      tag("SP", sp);
+      tag("EP", ep);
+      tag("DO", s.doi);
+      if (s.pmid) tag("AN", `PMID:${s.pmid}`);
+      tag("UR", s.url);
+      tag("N1", `${s.note}${s.authorsComplete ? "" : "; author list incomplete (et al.)"}`);
       lines.push("ER  - ");
       return lines.join("\r\n");
     })
     .join("\r\n\r\n");
 }
 
-const escapeBib = (s: string) => s.replace(/([{}&%$#_])/g, "\\$1");
+/** BibTeX braces must balance: escape them and the other special characters, one line per value. */
+const escapeBib = (s: string) => oneLine(s).replace(/[\\{}&%$#_]/g, (c) => (c === "\\" ? "\\textbackslash{}" : `\\${c}`));
 
-export function bibtexKey(s: StudyRecord): string {
-  const first = (s.authors[0] ?? s.id).split(/[ ,]/)[0]!.replace(/[^A-Za-z]/g, "") || "study";
-  return `${first}${s.year ?? ""}${s.id.replace(/[^a-z0-9]/g, "").slice(0, 12)}`;
+export function bibtexKey(s: Pick<Publication, "authors" | "year" | "key">): string {
+  const first = (s.authors[0] ?? s.key).split(/[ ,]/)[0]!.replace(/[^A-Za-z]/g, "") || "study";
+  return `${first}${s.year ?? ""}${s.key.replace(/[^a-z0-9]/g, "").slice(0, 16)}`;
 }
 
-export function toBibtex(studies: StudyRecord[]): string {
-  return studies
+export function toBibtex(publications: Publication[]): string {
+  return publications
     .map((s) => {
       const f: [string, string | number | null][] = [
         ["author", s.authors.length ? s.authors.join(" and ") + (s.authorsComplete ? "" : " and others") : null],
-        ["title", s.title ?? s.shortName],
+        ["title", s.title ?? s.name],
         ["journal", s.journal],
         ["year", s.year],
         ["volume", s.volume],
@@ -50,7 +131,8 @@ export function toBibtex(studies: StudyRecord[]): string {
         ["pages", s.pages?.replace(/[-–]/, "--") ?? null],
         ["doi", s.doi],
         ["pmid", s.pmid],
-        ["note", `${s.shortName}; source level: ${s.sourceLevel}`],
+        ["url", s.url],
+        ["note", s.note],
       ];
       const body = f.filter(([, v]) => v !== null && v !== "").map(([k, v]) => `  ${k} = {${escapeBib(String(v))}}`).join(",\n");
       return `@${s.journal ? "article" : "misc"}{${bibtexKey(s)},\n${body}\n}`;

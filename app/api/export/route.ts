@@ -4,7 +4,7 @@ import { parseFiltersStrict } from "@/lib/data/filters";
 import { findEffects } from "@/lib/data/find-effects";
 import { findStudies } from "@/lib/data/find-studies";
 import { effectsToCsv } from "@/lib/data/export-dataset";
-import { toBibtex, toRis } from "@/lib/domain/citations";
+import { publicationsOf, toBibtex, toRis } from "@/lib/domain/citations";
 import { handle, jsonError } from "@/lib/data/api-response";
 
 export const dynamic = "force-dynamic";
@@ -32,9 +32,9 @@ export async function GET(request: NextRequest) {
       case "json":
         return file(JSON.stringify({ version: meta.version, query: params.toString(), studies, effects: data }, null, 2), "application/json", "json");
       case "ris":
-        return file(toRis(studies), "application/x-research-info-systems", "ris");
+        return file(toRis(publicationsOf(studies, data, meta.citingDocuments)), "application/x-research-info-systems", "ris");
       case "bibtex":
-        return file(toBibtex(studies), "application/x-bibtex", "bib");
+        return file(toBibtex(publicationsOf(studies, data, meta.citingDocuments)), "application/x-bibtex", "bib");
       default:
         return file(effectsToCsv(data, studies), "text/csv", "csv");
     }
