@@ -1,0 +1,28 @@
+import { type NextRequest } from "next/server";
+import { getContext } from "@/lib/data/context";
+import { FilterError, parseFiltersStrict } from "@/lib/data/filters";
+import { handle } from "@/lib/data/api-response";
+import { poolForFilters, parsePoolOptions } from "@/lib/data/pool-effects";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/pool?<the filters of /api/effects>&method=REML|DL|PM|FE&ci=hksj|wald
+ *   &analysis=multivariable|univariable|randomised&comparison=EXPOSURE:REFERENCE&by=level|setting|design
+ * -> the pooled estimate with its heterogeneity, weights, and every other record with the reason it was set aside.
+ */
+export async function GET(request: NextRequest) {
+  return handle(async () => {
+    const { db, vocab, meta } = await getContext();
+    const params = new URLSearchParams(request.nextUrl.searchParams);
+    const options = parsePoolOptions(params);
+    for (const k of ["method", "ci", "comparison", "by"]) params.delete(k);
+    if (options.analysis) params.set("analysis", options.analysis);
+    params.delete("limit");
+    params.delete("offset");
+    const filters = parseFiltersStrict(params, vocab.allowed);
+    if (filters.analysis.length > 1) throw new FilterError("analysis", "one of multivariable, univariable, randomised", "pooling takes one analysis");
+    const result = await poolForFilters(db, vocab, filters, options);
+    return Response.json({ ...result, version: meta.version });
+  });
+}

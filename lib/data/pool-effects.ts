@@ -1,0 +1,48 @@
+// /api/pool and the browser's pooled forest plots: the effect list's records for a set of filters,
+// pooled with guard rails (lib/pooling). The only code that reads the database for pooling.
+import type { PrismaClient } from "../generated/prisma/client";
+import { FilterError, type EffectFilters } from "./filters";
+import { findEffects } from "./find-effects";
+import { findStudies } from "./find-studies";
+import type { AppVocabulary } from "./vocabulary";
+import { INTERVAL_METHODS, POOLING_METHODS, SUBGROUP_KEYS, poolRecords, type PoolOptions, type PoolResult } from "../pooling/pool";
+import { poolingContext, studyFacts } from "../pooling/context";
+
+const ANALYSIS_CHOICES = ["multivariable", "univariable", "randomised"] as const;
+
+function oneOf<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[], fallback: T | null): T | null {
+  const v = params.get(key);
+  if (v === null || v === "") return fallback;
+  if (!(allowed as readonly string[]).includes(v)) throw new FilterError(key, allowed.join(", "), `unknown ${key} "${v}"`);
+  return v as T;
+}
+
+/** The pooling parameters, strictly (a bad value is a 400 naming the parameter and what is allowed). */
+export function parsePoolOptions(params: URLSearchParams): PoolOptions {
+  const comparison = params.get("comparison");
+  let pair: PoolOptions["comparison"] = null;
+  if (comparison) {
+    const m = /^([A-Za-z0-9-]{1,60}):([A-Za-z0-9-]{1,60})$/.exec(comparison);
+    if (!m || m[1] === m[2]) throw new FilterError("comparison", "EXPOSURE:REFERENCE, two different group codes (e.g. RAS:RAS-wt, FOLFOXIRI-bev:doublet-bev)", `comparison "${comparison.slice(0, 80)}" is not EXPOSURE:REFERENCE`);
+    pair = { exposure: m[1]!, reference: m[2]! };
+  }
+  return {
+    method: oneOf(params, "method", POOLING_METHODS, "REML")!,
+    ci: oneOf(params, "ci", INTERVAL_METHODS, "hksj")!,
+    analysis: oneOf(params, "analysis", ANALYSIS_CHOICES, null),
+    comparison: pair,
+    by: oneOf(params, "by", SUBGROUP_KEYS, null),
+  };
+}
+
+export async function poolForFilters(db: PrismaClient, vocab: AppVocabulary, filters: EffectFilters, options: PoolOptions): Promise<PoolResult> {
+  const { data } = await findEffects(db, vocab, { ...filters, limit: 1_000_000, offset: 0 });
+  const studies = await findStudies(db, [...new Set(data.map((e) => e.studyId))]);
+  const facts = studyFacts(studies);
+  const context = poolingContext({
+    treatments: vocab.treatments,
+    groups: vocab.groups.map((g) => ({ code: g.code, parent: g.parentCode, level: g.level })),
+    sourceLevels: vocab.sourceLevels.map((l) => l.code),
+  });
+  return poolRecords(data, facts, options, context);
+}

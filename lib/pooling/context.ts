@@ -1,0 +1,53 @@
+// What the guard rails need from the vocabularies, built the same way from content (tests, scripts)
+// and from the database (the app): the setting of a record, the rank of a source level, and the
+// molecular hierarchy.
+import type { EffectRecord, StudyRecord } from "../domain/records";
+import type { SelectOptions, StudyFacts } from "./select";
+
+export type PoolingContext = Pick<SelectOptions, "settingOf" | "sourceRank" | "within" | "isWildType">;
+
+type Vocab = {
+  treatments: { code: string; class: string }[];
+  groups: { code: string; parent: string | null; level: string }[];
+  /** Source levels from most to least direct. */
+  sourceLevels: string[];
+};
+
+/** The clinical setting of a record, from its treatment's class: where pooling must not cross. */
+export function settingOf(treatments: Vocab["treatments"]): (e: EffectRecord) => string {
+  const classOf = new Map(treatments.map((t) => [t.code, t.class]));
+  return (e) => {
+    const cls = e.treatment ? classOf.get(e.treatment) : undefined;
+    if (cls === "surgery" || cls === "ablation" || cls === "radiotherapy") return "after liver resection or local treatment";
+    if (cls === "liver-directed") return "liver-directed therapy (HAI, SIRT, DEBIRI)";
+    if (!cls || e.treatment === "none") return "setting not stated";
+    return "systemic therapy";
+  };
+}
+
+export function poolingContext(v: Vocab): PoolingContext {
+  const parent = new Map(v.groups.map((g) => [g.code, g.parent]));
+  const level = new Map(v.groups.map((g) => [g.code, g.level]));
+  const rank = new Map(v.sourceLevels.map((l, i) => [l, i]));
+  return {
+    settingOf: settingOf(v.treatments),
+    sourceRank: (l) => rank.get(l) ?? 99,
+    // The vocabulary is checked to be a forest (no cycles), but the walk keeps a visited set anyway.
+    within: (code, ancestor) => {
+      const seen = new Set<string>();
+      for (let at: string | null | undefined = code; at && !seen.has(at); at = parent.get(at)) {
+        if (at === ancestor) return true;
+        seen.add(at);
+      }
+      return false;
+    },
+    isWildType: (code) => level.get(code) === "wild-type",
+  };
+}
+
+/** The cohort facts the guard rails use, from study records. */
+export function studyFacts(studies: StudyRecord[]): Map<string, StudyFacts> {
+  return new Map(
+    studies.map((s) => [s.id, { id: s.id, shortName: s.shortName, n: s.n, design: s.design, year: s.year, reportUpdates: Object.fromEntries(s.reports.map((r) => [r.id, r.updates])) }]),
+  );
+}

@@ -1,0 +1,126 @@
+// Guard rails, tested with records that must be pooled, inverted, refused or set aside.
+import { describe, expect, it } from "vitest";
+import type { EffectRecord } from "../domain/records";
+import { poolRecords, type PoolOptions } from "./pool";
+import { poolingContext } from "./context";
+import { methodsParagraph } from "./methods";
+import type { StudyFacts } from "./select";
+
+let n = 0;
+function hr(study: string, value: number, lo: number, hi: number, over: Partial<EffectRecord> = {}): EffectRecord {
+  n++;
+  const se = (Math.log(hi) - Math.log(lo)) / (2 * 1.959963984540054);
+  return {
+    id: `${study}/r${n}`, studyId: study, studyShortName: study.toUpperCase(), recordId: `r${n}`, kind: "contrast", endpoint: "OS", endpointLabel: "Overall survival",
+    endpointRole: "time-to-event", measure: "HR", value, valueText: String(value), ciLower: lo, ciLowerText: String(lo), ciUpper: hi, ciUpperText: String(hi), ciLevel: 95,
+    rangeLower: null, rangeLowerText: null, rangeUpper: null, rangeUpperText: null, readingReason: null, p: null, test: null, events: null, total: null, unit: null,
+    timepoint: null, exposure: "RAS-mutant", reference: "RAS wild-type", exposureGroup: "RAS", referenceGroup: "RAS-wt", group: null, groupKey: null,
+    population: "Whole cohort", analysis: "multivariable", covariates: [], treatment: "hepatectomy", referenceTreatment: null, molecularGroups: ["RAS"],
+    reportedLevel: "gene-family", comparison: null, locator: `Table ${n}`, alsoAt: [], document: "doc", publication: `${study.toUpperCase()} et al., J 2020`, publicationDoi: null,
+    sourceLevel: "primary-full-text", citedAs: null, report: null, statement: null, direction: null, note: null, sameAs: null, computed: false, computeMethod: null,
+    derivedFrom: [], logValue: Math.log(value), logSe: se, flags: [], ...over,
+  };
+}
+const studies = new Map<string, StudyFacts>(
+  ["a", "b", "c", "d", "e"].map((id, i) => [id, { id, shortName: id.toUpperCase(), n: 100 + i, design: "retrospective-cohort", year: 2010 + i, reportUpdates: id === "c" ? { final: "abstract", abstract: "citation" } : {} }]),
+);
+const context = poolingContext({
+  treatments: [{ code: "hepatectomy", class: "surgery" }, { code: "FOLFOX", class: "systemic-doublet" }, { code: "HAI", class: "liver-directed" }],
+  groups: [{ code: "RAS", parent: null, level: "gene-family" }, { code: "KRAS", parent: "RAS", level: "gene" }, { code: "RAS-wt", parent: null, level: "wild-type" }, { code: "KRAS-wt", parent: null, level: "wild-type" }],
+  sourceLevels: ["primary-full-text", "primary-abstract", "conference-report", "news-report", "secondary"],
+});
+const pool = (records: EffectRecord[], o: Partial<PoolOptions> = {}) => poolRecords(records, studies, { method: "REML", ci: "hksj", analysis: null, comparison: null, by: null, ...o }, context);
+const reasonOf = (r: ReturnType<typeof pool>, id: string) => r.excluded.find((x) => x.id === id)?.reason ?? "";
+
+describe("pooling with guard rails", () => {
+  it("pools one adjusted estimate per cohort and accounts for every record", () => {
+    const recs = [hr("a", 3.37, 1.76, 6.47), hr("b", 2.2, 1.4, 3.44), hr("c", 1.6, 1.1, 2.4)];
+    const r = pool(recs);
+    expect(r.k).toBe(3);
+    expect(r.estimate).toBeGreaterThan(1.5);
+    expect([...r.included, ...r.excluded.map((x) => x.id)].sort()).toEqual(recs.map((x) => x.id).sort());
+    expect(r.weights.reduce((s, w) => s + w.weight, 0)).toBeCloseTo(100, 8);
+    expect(r.leaveOneOut).toHaveLength(3);
+  });
+
+  it("does not mix adjusted and unadjusted estimates: the study's multivariable one is used", () => {
+    const mv = hr("a", 3.37, 1.76, 6.47);
+    const uv = hr("a", 2.9, 1.6, 5.2, { analysis: "univariable" });
+    const onlyUv = hr("b", 2.0, 1.1, 3.6, { analysis: "univariable" });
+    const r = pool([mv, uv, onlyUv, hr("c", 1.6, 1.1, 2.4)]);
+    expect(r.included).toEqual(expect.arrayContaining([mv.id]));
+    expect(reasonOf(r, uv.id)).toMatch(/unadjusted.*this study's adjusted/);
+    expect(reasonOf(r, onlyUv.id)).toMatch(/not mixed with adjusted.*analysis=univariable/);
+    expect(pool([mv, uv, onlyUv], { analysis: "univariable" }).included.sort()).toEqual([uv.id, onlyUv.id].sort());
+  });
+
+  it("keeps one estimate per cohort: text and table, the review beside the primary, an abstract beside the later report", () => {
+    const table = hr("a", 3.37, 1.76, 6.47);
+    const text = hr("a", 3.37, 1.76, 6.47, { locator: "Results" });
+    const review = hr("b", 2.2, 1.4, 3.44, { sourceLevel: "secondary", publication: "Peng JH, review 2022" });
+    const primary = hr("b", 2.21, 1.4, 3.45, { sourceLevel: "primary-abstract" });
+    const abstract = hr("c", 1.6, 1.1, 2.4, { report: "abstract", sourceLevel: "conference-report" });
+    const final = hr("c", 1.55, 1.05, 2.3, { report: "final", sourceLevel: "conference-report" });
+    const r = pool([table, text, review, primary, abstract, final]);
+    expect(r.included.sort()).toEqual([table.id, primary.id, final.id].sort());
+    expect(reasonOf(r, text.id)).toMatch(/same cohort: the same estimate printed again/);
+    expect(reasonOf(r, review.id)).toMatch(/a secondary copy \(Peng JH, review 2022\); the primary report of the same cohort is used/);
+    expect(reasonOf(r, abstract.id)).toMatch(/same cohort: an earlier report/);
+  });
+
+  it("inverts a reversed comparison and says so", () => {
+    const rev = hr("b", 1 / 2.2, 1 / 3.44, 1 / 1.4, { exposureGroup: "RAS-wt", referenceGroup: "RAS", exposure: "RAS wild-type", reference: "RAS-mutant" });
+    const r = pool([hr("a", 3.37, 1.76, 6.47), rev]);
+    expect(r.inverted).toEqual([rev.id]);
+    expect(r.rows.find((x) => x.id === rev.id)!.estimate).toBeCloseTo(2.2, 10);
+  });
+
+  it("answers a RAS question with a KRAS-level estimate, marking it as narrower", () => {
+    const kras = hr("b", 2.48, 1.26, 4.89, { exposureGroup: "KRAS", referenceGroup: "KRAS-wt", molecularGroups: ["KRAS"] });
+    const r = pool([hr("a", 3.37, 1.76, 6.47), kras], { comparison: { exposure: "RAS", reference: "RAS-wt" } });
+    expect(r.k).toBe(2);
+    expect(r.rows.find((x) => x.id === kras.id)!.narrower).toBe(true);
+    // A KRAS question is not answered by a RAS-level estimate.
+    expect(pool([hr("a", 3.37, 1.76, 6.47), kras], { comparison: { exposure: "KRAS", reference: "KRAS-wt" } }).k).toBe(1);
+  });
+
+  it("pools within one setting unless subgroups by setting are asked for", () => {
+    const hai = hr("c", 1.2, 0.8, 1.8, { treatment: "HAI" });
+    const r = pool([hr("a", 3.37, 1.76, 6.47), hr("b", 2.2, 1.4, 3.44), hai]);
+    expect(reasonOf(r, hai.id)).toMatch(/a different setting \(liver-directed therapy.*subgroups by setting/);
+    const sub = pool([hr("a", 3.37, 1.76, 6.47), hr("b", 2.2, 1.4, 3.44), hai], { by: "setting" });
+    expect(sub.k).toBe(3);
+    expect(sub.subgroups?.map((g) => g.group).sort()).toEqual(["after liver resection or local treatment", "liver-directed therapy (HAI, SIRT, DEBIRI)"]);
+    expect(sub.subgroupTest?.df).toBe(1);
+  });
+
+  it("never pools p-only, direction-only, differences, estimates without a CI, or other measures; and lists the p-only and direction findings", () => {
+    const pOnly = hr("d", 1, 1, 1, { kind: "p-only", measure: null, value: null, logValue: null, logSe: null, p: "0.03" });
+    const direction = hr("e", 1, 1, 1, { kind: "direction", measure: null, value: null, logValue: null, logSe: null, direction: "worse" });
+    const noCi = hr("b", 2.0, 1, 1, { ciLower: null, ciUpper: null, logSe: null });
+    const or = hr("c", 2.0, 1.2, 3.3, { measure: "OR" });
+    const rd = hr("c", 12, 1, 20, { measure: "RD" });
+    const r = pool([hr("a", 3.37, 1.76, 6.47), pOnly, direction, noCi, or, rd]);
+    expect(reasonOf(r, pOnly.id)).toMatch(/only a p-value/);
+    expect(reasonOf(r, direction.id)).toMatch(/only a direction/);
+    expect(reasonOf(r, noCi.id)).toMatch(/no confidence interval/);
+    expect(reasonOf(r, or.id)).toMatch(/ORs are not pooled with HRs/);
+    expect(reasonOf(r, rd.id)).toMatch(/only ratios/);
+    expect(r.notPooled.join(" ")).toMatch(/1 further study reports only a direction \(E: worse for RAS-mutant vs RAS wild-type\)/);
+  });
+
+  it("refuses with fewer than two usable estimates, saying why", () => {
+    expect(pool([hr("a", 3.37, 1.76, 6.47)])).toMatchObject({ k: 1, estimate: null, refused: expect.stringMatching(/Only one usable estimate/) });
+    expect(pool([])).toMatchObject({ k: 0, estimate: null, refused: expect.stringMatching(/No estimate can be pooled/) });
+  });
+
+  it("writes a methods paragraph that names model, estimator, interval, k, participants and what was set aside", () => {
+    const r = pool([hr("a", 3.37, 1.76, 6.47), hr("b", 2.2, 1.4, 3.44), hr("b", 2.9, 1.6, 5.2, { analysis: "univariable" })]);
+    const text = methodsParagraph(r, { datasetVersion: "abc", endpointLabel: "Overall survival", exposureLabel: "RAS-mutant", referenceLabel: "RAS wild-type" });
+    expect(text).toMatch(/^2 hazard ratios for overall survival \(RAS-mutant vs RAS wild-type; setting: after liver resection or local treatment; multivariable estimates; 201 participants\)/);
+    expect(text).toContain("restricted maximum-likelihood");
+    expect(text).toContain("Hartung–Knapp–Sidik–Jonkman");
+    expect(text).toContain("dataset version abc");
+    expect(text).toMatch(/Records set aside: 1 an unadjusted/);
+  });
+});
