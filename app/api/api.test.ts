@@ -9,6 +9,7 @@ type Routes = {
   studies: typeof import("./studies/route");
   study: typeof import("./studies/[id]/route");
   exportRoute: typeof import("./export/route");
+  pool: typeof import("./pool/route");
 };
 let routes: Routes;
 
@@ -19,6 +20,7 @@ beforeAll(async () => {
     studies: await import("./studies/route"),
     study: await import("./studies/[id]/route"),
     exportRoute: await import("./export/route"),
+    pool: await import("./pool/route"),
   };
 }, 120_000);
 
@@ -156,5 +158,53 @@ describe("GET /api/export", () => {
     expect(bib).toContain("@article{");
     const bad = await routes.exportRoute.GET(new NextRequest("http://test/api/export?format=xls"));
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("GET /api/pool", () => {
+  type Pool = { k: number; measure: string; estimate: number | null; ciLower: number; ciUpper: number; tau2: number; i2: number; included: string[]; inverted: string[]; excluded: { id: string; reason: string }[]; weights: { id: string; weight: number }[]; refused: string | null; method: string; ci: string; subgroups?: unknown[]; subgroupTest?: { q: number; df: number; p: number }; error?: string; parameter?: string; allowed?: string };
+  const pool = async (query: string) => {
+    const res = await routes.pool.GET(new NextRequest(`http://test/api/pool${query}`));
+    return { status: res.status, body: (await res.json()) as Pool };
+  };
+
+  it("pools parenchymal-sparing vs anatomical hepatectomy on liver-only recurrence, and accounts for every record /api/effects answers", async () => {
+    const { status, body } = await pool("?endpoint=recurrence-liver-only&comparison=parenchymal-sparing-hepatectomy:anatomical-hepatectomy&measure=OR");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ k: 2, measure: "OR", method: "REML", ci: "hksj", refused: null });
+    expect(body.estimate).toBeGreaterThan(0.5);
+    expect(body.estimate).toBeLessThan(1);
+    const all = await effects("?endpoint=recurrence-liver-only&measure=OR&limit=1000");
+    expect([...body.included, ...body.excluded.map((x) => x.id)].sort()).toEqual(all.body.data.map((e) => e.id as string).sort());
+    expect(body.weights.reduce((s, w) => s + w.weight, 0)).toBeCloseTo(100, 6);
+  });
+
+  it("refuses to pool a single adjusted estimate and says why the others were set aside", async () => {
+    const { body } = await pool("?endpoint=OS&group=RAS&comparison=RAS:RAS-wt");
+    expect(body.k).toBe(1);
+    expect(body.estimate).toBeNull();
+    expect(body.refused).toMatch(/Only one usable estimate/);
+    expect(body.excluded.find((x) => x.id === "vienna-phase2-kras/pa-os-kras-hr")?.reason).toMatch(/adjustment is not reported: not mixed with adjusted/);
+    expect(body.excluded.some((x) => /only a p-value/.test(x.reason))).toBe(true);
+  });
+
+  it("takes the estimator, the interval and subgroups from the URL", async () => {
+    const fe = await pool("?endpoint=ORR&group=KRAS&comparison=KRAS:KRAS-wt&method=DL&ci=wald&by=setting");
+    expect(fe.body).toMatchObject({ method: "DL", ci: "wald", k: 2 });
+    expect(fe.body.subgroups).toHaveLength(2);
+    expect(fe.body.subgroupTest?.df).toBe(1);
+  });
+
+  it.each([
+    ["?method=ML", "method", "REML, DL, PM, FE"],
+    ["?ci=profile", "ci", "hksj, wald, hksj-truncated"],
+    ["?by=country", "by", "level, setting, design"],
+    ["?comparison=RAS", "comparison", "EXPOSURE:REFERENCE"],
+    ["?analysis=adjusted", "analysis", "multivariable, univariable, randomised"],
+  ])("answers %s with a 400 naming the parameter", async (query, parameter, allowed) => {
+    const { status, body } = await pool(query);
+    expect(status).toBe(400);
+    expect(body.parameter).toBe(parameter);
+    expect(body.allowed).toContain(allowed);
   });
 });

@@ -22,7 +22,7 @@ function hr(study: string, value: number, lo: number, hi: number, over: Partial<
   };
 }
 const studies = new Map<string, StudyFacts>(
-  ["a", "b", "c", "d", "e"].map((id, i) => [id, { id, shortName: id.toUpperCase(), n: 100 + i, design: "retrospective-cohort", year: 2010 + i, reportUpdates: id === "c" ? { final: "abstract", abstract: "citation" } : {} }]),
+  ["a", "b", "c", "d", "e"].map((id, i): [string, StudyFacts] => [id, { id, shortName: id.toUpperCase(), n: 100 + i, design: "retrospective-cohort", year: 2010 + i, reportUpdates: id === "c" ? { final: "abstract", abstract: "citation" } : {} }]),
 );
 const context = poolingContext({
   treatments: [{ code: "hepatectomy", class: "surgery" }, { code: "FOLFOX", class: "systemic-doublet" }, { code: "HAI", class: "liver-directed" }],
