@@ -12,9 +12,14 @@ import {
   endpointVocabSchema,
   factorVocabSchema,
   molecularVocabSchema,
+  questionSchema,
+  riskOfBiasSchema,
+  ROB_DOMAINS,
   sourceLevelVocabSchema,
   studySchema,
   treatmentVocabSchema,
+  type QuestionContent,
+  type RiskOfBiasContent,
   type StudyContent,
   type Vocab,
 } from "./schema";
@@ -24,6 +29,10 @@ export type ContentError = { file: string; record: string | null; field: string 
 export type ContentSet = {
   vocab: Vocab;
   studies: (StudyContent & { file: string })[];
+  /** Summary-of-findings questions (content/questions). */
+  questions: QuestionContent[];
+  /** Reconciled risk-of-bias assessments (content/risk-of-bias). */
+  riskOfBias: RiskOfBiasContent[];
   /** sha256 over every content file, in path order: the dataset version. */
   version: string;
 };
@@ -98,31 +107,32 @@ function loadVocab(dir: string, root: string, errors: ContentError[]): Vocab | n
     }
   }
   if (out.molecularGroups) errors.push(...checkHierarchy(out.molecularGroups, "content/vocab/molecular-groups.yaml"));
+  if (out.treatments) errors.push(...checkHierarchy(out.treatments.flatMap((t): { code: string; parent: string | null }[] => (t.parents.length ? t.parents.map((p) => ({ code: t.code, parent: p })) : [{ code: t.code, parent: null }])), "content/vocab/treatments.yaml"));
   return Object.keys(out).length === Object.keys(parts).length ? (out as Vocab) : null;
 }
 
 /** A vocabulary with parents must be a forest: every parent known, no code its own ancestor. */
 export function checkHierarchy(entries: { code: string; parent: string | null }[], rel: string): ContentError[] {
   const errors: ContentError[] = [];
-  const parentOf = new Map(entries.map((g) => [g.code, g.parent]));
+  const parentsOf = new Map<string, string[]>();
+  for (const g of entries) parentsOf.set(g.code, [...(parentsOf.get(g.code) ?? []), ...(g.parent ? [g.parent] : [])]);
+  for (const g of entries)
+    if (g.parent && !parentsOf.has(g.parent)) errors.push({ file: rel, record: g.code, field: "parent", message: `unknown parent "${g.parent}"` });
+  // Depth-first search with a visited set: a code met again on its own path closes a cycle.
+  const done = new Set<string>();
   const reported = new Set<string>();
-  entries.forEach((g, i) => {
-    if (g.parent && !parentOf.has(g.parent)) {
-      errors.push({ file: rel, record: `[${i}] (${g.code})`, field: "parent", message: `unknown parent "${g.parent}"` });
+  const visit = (code: string, path: string[]) => {
+    if (path.includes(code)) {
+      const cycle = [...path.slice(path.indexOf(code)), code];
+      if (!cycle.some((c) => reported.has(c))) errors.push({ file: rel, record: code, field: "parent", message: `parents form a cycle: ${cycle.join(" → ")}` });
+      cycle.forEach((c) => reported.add(c));
       return;
     }
-    const chain = [g.code];
-    for (let at = g.parent; at; at = parentOf.get(at) ?? null) {
-      if (at === g.code) {
-        const cycle = [...chain, at].join(" → ");
-        if (!chain.some((c) => reported.has(c))) errors.push({ file: rel, record: `[${i}] (${g.code})`, field: "parent", message: `parents form a cycle: ${cycle}` });
-        chain.forEach((c) => reported.add(c));
-        break;
-      }
-      if (chain.includes(at)) break; // a cycle further up: reported from one of its own members
-      chain.push(at);
-    }
-  });
+    if (done.has(code)) return;
+    for (const p of parentsOf.get(code) ?? []) if (parentsOf.has(p)) visit(p, [...path, code]);
+    done.add(code);
+  };
+  for (const code of parentsOf.keys()) visit(code, []);
   return errors;
 }
 
@@ -215,6 +225,69 @@ export function checkRecordLinks(studies: (StudyContent & { file: string })[]): 
   return errors;
 }
 
+/** Every YAML file of an optional content folder, parsed with its schema; the file name must be the id. */
+function loadFolder<T extends z.ZodType>(root: string, base: string, folder: string, schema: T, hash: ReturnType<typeof createHash>, errors: ContentError[]): { data: z.infer<T>; file: string }[] {
+  const dir = path.join(root, folder);
+  if (!existsSync(dir)) return [];
+  const out: { data: z.infer<T>; file: string }[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith(".yaml")).sort()) {
+    const file = path.join(dir, f);
+    const rel = path.relative(base, file);
+    hash.update(`${folder}/${f}\0`).update(readFileSync(file)).update("\0");
+    const data = readYaml(file, rel, errors);
+    if (data === undefined) continue;
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      errors.push(...zodErrors(rel, parsed.error, data));
+      continue;
+    }
+    const id = (parsed.data as { id?: string; study?: string }).id ?? (parsed.data as { study?: string }).study;
+    if (id && `${id}.yaml` !== f) errors.push({ file: rel, record: null, field: "id", message: `"${id}" must match the file name` });
+    out.push({ data: parsed.data, file: rel });
+  }
+  return out;
+}
+
+function checkQuestions(questions: { data: QuestionContent; file: string }[], studies: (StudyContent & { file: string })[], vocab: Vocab): ContentError[] {
+  const errors: ContentError[] = [];
+  const endpoints = new Set(vocab.endpoints.map((e) => e.code));
+  const groups = new Set(vocab.molecularGroups.map((g) => g.code));
+  const treatments = new Set(vocab.treatments.map((t) => t.code));
+  const codes = new Set([...groups, ...treatments, ...vocab.factors.map((f) => f.code)]);
+  const records = new Set(studies.flatMap((s) => s.effects.map((e) => `${s.id}/${e.id}`)));
+  const studyIds = new Set(studies.map((s) => s.id));
+  for (const { data: q, file } of questions) {
+    const err = (record: string | null, field: string, message: string) => errors.push({ file, record, field, message });
+    for (const f of ["exposure", "reference"] as const) if (!codes.has(q[f])) err(null, f, `unknown group "${q[f]}": a molecular group, a treatment or a factor level`);
+    for (const g of q.filters.group) if (!groups.has(g)) err(null, "filters.group", `unknown molecular group "${g}"`);
+    for (const t of q.filters.treatment) if (!treatments.has(t)) err(null, "filters.treatment", `unknown treatment "${t}"`);
+    for (const s of q.filters.study) if (!studyIds.has(s)) err(null, "filters.study", `unknown study "${s}"`);
+    q.outcomes.forEach((o, i) => {
+      const rec = `outcomes[${i}] (${o.endpoint})`;
+      if (!endpoints.has(o.endpoint)) err(rec, "endpoint", `unknown endpoint "${o.endpoint}"`);
+      if (o.thresholds.lower >= 1 || o.thresholds.upper <= 1) err(rec, "thresholds", "lower must be below 1 and upper above 1 (ratio scale)");
+      if (o.baseline && !records.has(o.baseline.record)) err(rec, "baseline.record", `points at "${o.baseline.record}", which is no record ("<studyId>/<recordId>")`);
+    });
+  }
+  return errors;
+}
+
+function checkRiskOfBias(assessments: { data: RiskOfBiasContent; file: string }[], studies: (StudyContent & { file: string })[], vocab: Vocab): ContentError[] {
+  const errors: ContentError[] = [];
+  const studyIds = new Set(studies.map((s) => s.id));
+  const endpoints = new Set(vocab.endpoints.map((e) => e.code));
+  for (const { data: r, file } of assessments) {
+    const err = (field: string, message: string) => errors.push({ file, record: null, field, message });
+    if (!studyIds.has(r.study)) err("study", `unknown study "${r.study}"`);
+    for (const o of r.outcomes) if (o !== "all" && !endpoints.has(o)) err("outcomes", `unknown endpoint "${o}"`);
+    const expected = ROB_DOMAINS[r.tool];
+    const given = Object.keys(r.domains);
+    for (const d of expected) if (!given.includes(d)) err(`domains.${d}`, `is required for ${r.tool} (domains: ${expected.join(", ")})`);
+    for (const d of given) if (!expected.includes(d)) err(`domains.${d}`, `is not a ${r.tool} domain (domains: ${expected.join(", ") || "none"})`);
+  }
+  return errors;
+}
+
 export function loadContent(root = path.resolve(process.cwd(), "content")): LoadResult {
   const errors: ContentError[] = [];
   const base = path.dirname(root);
@@ -244,7 +317,10 @@ export function loadContent(root = path.resolve(process.cwd(), "content")): Load
     studies.push({ ...parsed.data, file: rel });
   }
   errors.push(...checkRecordLinks(studies));
+  const questions = loadFolder(root, base, "questions", questionSchema, hash, errors);
+  const riskOfBias = loadFolder(root, base, "risk-of-bias", riskOfBiasSchema, hash, errors);
+  if (vocab) errors.push(...checkQuestions(questions, studies, vocab), ...checkRiskOfBias(riskOfBias, studies, vocab));
   if (files.length === 0) errors.push({ file: path.relative(base, studyDir), record: null, field: null, message: "no study files found" });
   if (errors.length > 0 || !vocab) return { ok: false, errors };
-  return { ok: true, content: { vocab, studies, version: hash.digest("hex").slice(0, 16) } };
+  return { ok: true, content: { vocab, studies, questions: questions.map((q) => q.data), riskOfBias: riskOfBias.map((r) => r.data), version: hash.digest("hex").slice(0, 16) } };
 }

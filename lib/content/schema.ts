@@ -234,6 +234,94 @@ export const studySchema = z.strictObject({
 });
 export type StudyContent = z.infer<typeof studySchema>;
 
+// Questions for a Summary of Findings (GRADE): population, factor or intervention vs comparator,
+// outcomes with their importance and the thresholds that make an effect important.
+export const QUESTION_KINDS = ["prognostic", "intervention"] as const;
+export const IMPORTANCE = ["critical", "important"] as const;
+export const GRADE_DOMAINS = ["riskOfBias", "inconsistency", "indirectness", "imprecision", "publicationBias"] as const;
+export const GRADE_RATINGS = ["not serious", "serious", "very serious", "extremely serious", "not applicable"] as const;
+
+const positive = z.string().transform((s, ctx): number => {
+  const n = Number(s);
+  if (!Number.isFinite(n) || n <= 0) {
+    ctx.addIssue({ code: "custom", message: `"${s}" is not a positive number` });
+    return z.NEVER;
+  }
+  return n;
+});
+
+export const overrideSchema = z.strictObject({
+  domain: z.enum(GRADE_DOMAINS),
+  rating: z.enum(GRADE_RATINGS),
+  levels: z.enum(["0", "1", "2", "3"]).transform(Number),
+  reason: text,
+});
+
+export const questionOutcomeSchema = z.strictObject({
+  endpoint: text,
+  importance: z.enum(IMPORTANCE),
+  /** The ratio the question is answered in; where absent, the one with most studies. */
+  measure: orNull(z.enum(["HR", "OR", "RR"])).optional().transform((v) => v ?? null),
+  /** Effects beyond these (ratio scale) are important: e.g. 0.8 and 1.25. */
+  thresholds: z.strictObject({ lower: positive, upper: positive, rationale: text }),
+  /** The comparator's risk or median for absolute effects: a record whose figure is the comparator's. */
+  baseline: orNull(z.strictObject({ record: text, rationale: text })).optional().transform((v) => v ?? null),
+  /** A curator's rating replacing the computed one, with a written reason (shown as an override). */
+  overrides: orNull(z.array(overrideSchema)).optional().transform((v) => v ?? []),
+  note: optText,
+});
+
+export const questionSchema = z.strictObject({
+  id: slug,
+  title: text,
+  kind: z.enum(QUESTION_KINDS),
+  population: text,
+  /** The pooling setting the question is about (lib/pooling/context.ts), or null for any. */
+  setting: optText,
+  exposure: text,
+  reference: text,
+  /** Plain words for the statement: "RAS mutation", "adding bevacizumab to a doublet". */
+  exposureWords: text,
+  /** Record filters beside the endpoint (molecular groups, treatments, studies). */
+  filters: orNull(
+    z.strictObject({
+      group: textList,
+      treatment: textList,
+      study: textList,
+    }),
+  )
+    .optional()
+    .transform((v) => v ?? { group: [], treatment: [], study: [] }),
+  outcomes: z.array(questionOutcomeSchema).min(1),
+  note: optText,
+});
+export type QuestionContent = z.infer<typeof questionSchema>;
+
+// Risk of bias per study (QUIPS for prognostic-factor studies, RoB 2 for randomised trials,
+// ROBINS-I for non-randomised intervention comparisons), reconciled from two assessments.
+export const ROB_TOOLS = ["QUIPS", "RoB2", "ROBINS-I", "none"] as const;
+export const ROB_DOMAINS: Record<(typeof ROB_TOOLS)[number], readonly string[]> = {
+  QUIPS: ["participation", "attrition", "factorMeasurement", "outcomeMeasurement", "confounding", "analysis"],
+  RoB2: ["randomisation", "deviations", "missingData", "outcomeMeasurement", "selection"],
+  "ROBINS-I": ["confounding", "selection", "classification", "deviations", "missingData", "outcomeMeasurement", "reportedResult"],
+  none: [],
+};
+/** Judgements from least to most concern; the index is the seriousness (0 low … 3 critical). */
+export const ROB_JUDGEMENTS = ["low", "moderate", "some-concerns", "high", "serious", "critical", "not-applicable"] as const;
+const judgement = z.strictObject({ judgement: z.enum(ROB_JUDGEMENTS), reason: text, locator: optText });
+export const riskOfBiasSchema = z.strictObject({
+  study: slug,
+  tool: z.enum(ROB_TOOLS),
+  /** The outcomes the assessment covers (endpoint codes), or [all]. */
+  outcomes: z.array(text).min(1),
+  basis: text,
+  domains: z.record(z.string(), judgement),
+  overall: judgement,
+  outcomeExceptions: orNull(z.array(z.strictObject({ outcome: text, domain: text, judgement: z.enum(ROB_JUDGEMENTS), reason: text }))).optional().transform((v) => v ?? []),
+  reconciliation: text,
+});
+export type RiskOfBiasContent = z.infer<typeof riskOfBiasSchema>;
+
 // Vocabularies
 const synonyms = orNull(z.array(z.string())).optional().transform((v) => v ?? []);
 /** What a higher value, or a ratio above 1, means for the patient (content/vocab/endpoints.yaml). */
@@ -243,7 +331,14 @@ export const endpointVocabSchema = z.array(
   z.strictObject({ code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/), role: z.enum(ENDPOINT_ROLES), label: text, definition: text, synonyms }),
 );
 export const treatmentVocabSchema = z.array(
-  z.strictObject({ code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/), label: text, class: text, synonyms }),
+  z.strictObject({
+    code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/),
+    label: text,
+    class: text,
+    /** What a regimen is made of or belongs to (FOLFOX + bevacizumab: FOLFOX, bevacizumab, doublet + bevacizumab). */
+    parents: orNull(z.array(text)).optional().transform((v) => v ?? []),
+    synonyms,
+  }),
 );
 export const MOLECULAR_LEVELS = ["gene-family", "gene", "codon", "allele", "wild-type", "unselected"] as const;
 export const molecularVocabSchema = z.array(

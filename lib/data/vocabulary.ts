@@ -9,7 +9,7 @@ export type VocabTerm = { code: string; label: string; synonyms: string[] };
 
 export type AppVocabulary = {
   endpoints: (VocabTerm & { definition: string })[];
-  treatments: (VocabTerm & { class: string })[];
+  treatments: (VocabTerm & { class: string; parents: string[] })[];
   groups: GroupNode[];
   designs: { code: string; label: string }[];
   sourceLevels: { code: string; label: string }[];
@@ -33,7 +33,7 @@ export async function loadVocabulary(db: PrismaClient): Promise<AppVocabulary> {
   ]);
   const vocab: Omit<AppVocabulary, "allowed" | "labels"> = {
     endpoints: endpoints.map((e) => ({ code: e.code, label: e.label, definition: e.definition, synonyms: parseList(e.synonyms) })),
-    treatments: treatments.map((t) => ({ code: t.code, label: t.label, class: t.class, synonyms: parseList(t.synonyms) })),
+    treatments: treatments.map((t) => ({ code: t.code, label: t.label, class: t.class, parents: parseList(t.parents), synonyms: parseList(t.synonyms) })),
     groups: groups.map((g) => ({ code: g.code, label: g.label, parentCode: g.parentCode, level: g.level, path: g.path, synonyms: parseList(g.synonyms), depth: g.path.split("/").filter(Boolean).length - 1 })),
     designs: designs.map((d) => ({ code: d.code, label: d.label })),
     sourceLevels: levels.map((l) => ({ code: l.code, label: l.label })),

@@ -77,8 +77,10 @@ export async function writeDatabase(file: string, content: ContentSet, dataset: 
       data: vocab.endpoints.map((e, i) => ({ code: e.code, role: e.role, label: e.label, definition: e.definition, synonyms: json(e.synonyms), sortOrder: i })),
     });
     await prisma.treatment.createMany({
-      data: vocab.treatments.map((t, i) => ({ code: t.code, label: t.label, class: t.class, synonyms: json(t.synonyms), sortOrder: i })),
+      data: vocab.treatments.map((t, i) => ({ code: t.code, label: t.label, class: t.class, parents: json(t.parents), synonyms: json(t.synonyms), sortOrder: i })),
     });
+    await prisma.question.createMany({ data: content.questions.map((q, i) => ({ id: q.id, title: q.title, kind: q.kind, definition: json(q), sortOrder: i })) });
+    await prisma.riskOfBias.createMany({ data: content.riskOfBias.map((r) => ({ studyId: r.study, tool: r.tool, assessment: json(r) })) });
     await prisma.molecularGroup.createMany({
       data: vocab.molecularGroups.map((g, i) => ({ code: g.code, label: g.label, parentCode: g.parent, level: g.level, path: paths.get(g.code)!, synonyms: json(g.synonyms), sortOrder: i })),
     });

@@ -7,7 +7,7 @@ import type { SelectOptions, StudyFacts } from "./select";
 export type PoolingContext = Pick<SelectOptions, "settingOf" | "sourceRank" | "within" | "isWildType">;
 
 type Vocab = {
-  treatments: { code: string; class: string }[];
+  treatments: { code: string; class: string; parents: string[] }[];
   groups: { code: string; parent: string | null; level: string }[];
   /** Source levels from most to least direct. */
   sourceLevels: string[];
@@ -26,18 +26,23 @@ export function settingOf(treatments: Vocab["treatments"]): (e: EffectRecord) =>
 }
 
 export function poolingContext(v: Vocab): PoolingContext {
-  const parent = new Map(v.groups.map((g) => [g.code, g.parent]));
+  // One graph for both hierarchies: a molecular group's parent, a regimen's components and classes.
+  const parents = new Map<string, string[]>([...v.groups.map((g): [string, string[]] => [g.code, g.parent ? [g.parent] : []]), ...v.treatments.map((t): [string, string[]] => [t.code, t.parents])]);
   const level = new Map(v.groups.map((g) => [g.code, g.level]));
   const rank = new Map(v.sourceLevels.map((l, i) => [l, i]));
   return {
     settingOf: settingOf(v.treatments),
     sourceRank: (l) => rank.get(l) ?? 99,
-    // The vocabulary is checked to be a forest (no cycles), but the walk keeps a visited set anyway.
+    // The vocabularies are checked to have no cycles, but the walk keeps a visited set anyway.
     within: (code, ancestor) => {
       const seen = new Set<string>();
-      for (let at: string | null | undefined = code; at && !seen.has(at); at = parent.get(at)) {
+      const stack = [code];
+      while (stack.length) {
+        const at = stack.pop()!;
         if (at === ancestor) return true;
+        if (seen.has(at)) continue;
         seen.add(at);
+        stack.push(...(parents.get(at) ?? []));
       }
       return false;
     },

@@ -25,7 +25,7 @@ const studies = new Map<string, StudyFacts>(
   ["a", "b", "c", "d", "e"].map((id, i): [string, StudyFacts] => [id, { id, shortName: id.toUpperCase(), n: 100 + i, design: "retrospective-cohort", year: 2010 + i, reportUpdates: id === "c" ? { final: "abstract", abstract: "citation" } : {} }]),
 );
 const context = poolingContext({
-  treatments: [{ code: "hepatectomy", class: "surgery" }, { code: "FOLFOX", class: "systemic-doublet" }, { code: "HAI", class: "liver-directed" }],
+  treatments: [{ code: "hepatectomy", class: "surgery", parents: [] }, { code: "FOLFOX", class: "systemic-doublet", parents: [] }, { code: "HAI", class: "liver-directed", parents: [] }],
   groups: [{ code: "RAS", parent: null, level: "gene-family" }, { code: "KRAS", parent: "RAS", level: "gene" }, { code: "RAS-wt", parent: null, level: "wild-type" }, { code: "KRAS-wt", parent: null, level: "wild-type" }],
   sourceLevels: ["primary-full-text", "primary-abstract", "conference-report", "news-report", "secondary"],
 });

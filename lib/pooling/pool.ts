@@ -141,7 +141,7 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
       narrower: i.narrower,
       weight,
       subgroup: subgroupOf(i, options.by, studies),
-      label: `${i.record.studyShortName}${i.narrower ? ` (${i.record.exposureGroup} level)` : ""}${i.inverted ? " (inverted)" : ""}`,
+      label: `${i.record.studyShortName}${i.narrower ? ` (as ${i.record.exposureGroup} vs ${i.record.referenceGroup})` : ""}${i.inverted ? " (inverted)" : ""}`,
     };
   };
   if (k < 2) {

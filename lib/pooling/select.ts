@@ -28,7 +28,7 @@ export type SelectOptions = {
   /** The clinical setting of a record (after local treatment, systemic therapy, liver-directed therapy …). */
   settingOf: (e: EffectRecord) => string;
   sourceRank: (level: string) => number;
-  /** Molecular hierarchy: a KRAS-mutant vs KRAS wild-type estimate answers a RAS-mutant vs wild-type question. */
+  /** Hierarchies: a KRAS-mutant vs KRAS-wt estimate answers a RAS-mutant vs wild-type question; FOLFIRI + bev is a doublet + bev. */
   within: (code: string, ancestor: string) => boolean;
   isWildType: (code: string) => boolean;
 };
@@ -126,8 +126,10 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
     const r = e.referenceGroup!;
     if (x === c.exposure && r === c.reference) return { inverted: false, narrower: false };
     if (x === c.reference && r === c.exposure) return { inverted: true, narrower: false };
-    if (o.isWildType(c.reference) && o.isWildType(r) && o.within(x, c.exposure)) return { inverted: false, narrower: true };
-    if (o.isWildType(c.reference) && o.isWildType(x) && o.within(r, c.exposure)) return { inverted: true, narrower: true };
+    // Wild-type groups are not nested (KRAS-wt may hold NRAS-mutant tumours), so any wild-type reference serves a mutant-vs-wild-type question.
+    const sameReference = (code: string) => (o.isWildType(c.reference) ? o.isWildType(code) : o.within(code, c.reference));
+    if (o.within(x, c.exposure) && sameReference(r)) return { inverted: false, narrower: true };
+    if (o.within(r, c.exposure) && sameReference(x)) return { inverted: true, narrower: true };
     return null;
   };
   const outcomeOf = (e: EffectRecord) => `${e.endpoint}|${e.measure}`;
