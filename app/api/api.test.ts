@@ -10,6 +10,7 @@ type Routes = {
   study: typeof import("./studies/[id]/route");
   exportRoute: typeof import("./export/route");
   pool: typeof import("./pool/route");
+  sof: typeof import("./sof/route");
 };
 let routes: Routes;
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
     study: await import("./studies/[id]/route"),
     exportRoute: await import("./export/route"),
     pool: await import("./pool/route"),
+    sof: await import("./sof/route"),
   };
 }, 120_000);
 
@@ -206,5 +208,37 @@ describe("GET /api/pool", () => {
     expect(status).toBe(400);
     expect(body.parameter).toBe(parameter);
     expect(body.allowed).toContain(allowed);
+  });
+});
+
+describe("GET /api/sof", () => {
+  const sof = async (query: string) => routes.sof.GET(new NextRequest(`http://test/api/sof${query}`));
+  it("lists the questions", async () => {
+    const body = (await (await sof("")).json()) as { data: { id: string }[] };
+    expect(body.data.map((q) => q.id)).toContain("ras-hepatectomy");
+  });
+  it("answers a question's rows with every field a panel needs", async () => {
+    const res = await sof("?question=ras-unresectable");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { rows: Record<string, unknown>[] };
+    const row = body.rows.find((r) => r.outcome === "early-progression")!;
+    for (const key of ["outcome", "importance", "studies", "participants", "effect", "absolute", "certainty", "startingLevel", "domains", "statement", "recordIds"]) expect(row, key).toHaveProperty(key);
+    expect(Object.keys(row.domains as object).sort()).toEqual(["imprecision", "inconsistency", "indirectness", "publicationBias", "riskOfBias", "upgrades"]);
+  });
+  it("serves CSV and DOCX", async () => {
+    const csv = await sof("?question=ras-unresectable&format=csv");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const docx = await sof("?question=ras-unresectable&format=docx");
+    expect(docx.headers.get("content-type")).toContain("wordprocessingml");
+    expect((await docx.arrayBuffer()).byteLength).toBeGreaterThan(2000);
+  });
+  it.each([
+    ["?question=nope", "question"],
+    ["?question=ras-unresectable&format=pdf", "format"],
+    ["?colour=red", "colour"],
+  ])("answers %s with a 400 naming the parameter", async (query, parameter) => {
+    const res = await sof(query);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { parameter: string }).parameter).toBe(parameter);
   });
 });

@@ -260,6 +260,7 @@ function checkQuestions(questions: { data: QuestionContent; file: string }[], st
     const err = (record: string | null, field: string, message: string) => errors.push({ file, record, field, message });
     for (const f of ["exposure", "reference"] as const) if (!codes.has(q[f])) err(null, f, `unknown group "${q[f]}": a molecular group, a treatment or a factor level`);
     for (const g of q.filters.group) if (!groups.has(g)) err(null, "filters.group", `unknown molecular group "${g}"`);
+    if (q.populationGroup && !groups.has(q.populationGroup)) err(null, "populationGroup", `unknown molecular group "${q.populationGroup}"`);
     for (const t of q.filters.treatment) if (!treatments.has(t)) err(null, "filters.treatment", `unknown treatment "${t}"`);
     for (const s of q.filters.study) if (!studyIds.has(s)) err(null, "filters.study", `unknown study "${s}"`);
     q.outcomes.forEach((o, i) => {

@@ -282,6 +282,8 @@ export const questionSchema = z.strictObject({
   reference: text,
   /** Plain words for the statement: "RAS mutation", "adding bevacizumab to a doublet". */
   exposureWords: text,
+  /** For intervention questions: the molecular population asked about (RAS); records of a wider population are indirect. */
+  populationGroup: optText,
   /** Record filters beside the endpoint (molecular groups, treatments, studies). */
   filters: orNull(
     z.strictObject({

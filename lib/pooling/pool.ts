@@ -18,6 +18,8 @@ export type PoolOptions = {
   analysis: AnalysisChoice | null;
   comparison: { exposure: string; reference: string } | null;
   by: SubgroupKey | null;
+  /** A question's setting: only records of that setting are pooled. */
+  setting?: string | null;
 };
 
 const statsOptions = (o: PoolOptions) => ({ method: o.method, ci: (o.ci === "wald" ? "wald" : "hksj") as IntervalMethod, hksjTruncated: o.ci === "hksj-truncated" });
@@ -105,6 +107,7 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
     comparison: options.comparison,
     analysis: options.analysis,
     bySetting: options.by === "setting",
+    requiredSetting: options.setting ?? null,
     ...context,
   });
   const included = [...selection.included].sort((a, b) => (studies.get(a.record.studyId)?.year ?? 0) - (studies.get(b.record.studyId)?.year ?? 0) || a.record.studyShortName.localeCompare(b.record.studyShortName));

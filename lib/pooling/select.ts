@@ -25,6 +25,8 @@ export type SelectOptions = {
   analysis: AnalysisChoice | null;
   /** Subgroups by setting: then records of different settings are kept together. */
   bySetting: boolean;
+  /** A question's own setting: records of another setting are set aside whatever their number. */
+  requiredSetting?: string | null;
   /** The clinical setting of a record (after local treatment, systemic therapy, liver-directed therapy …). */
   settingOf: (e: EffectRecord) => string;
   sourceRank: (level: string) => number;
@@ -47,7 +49,22 @@ export type Selection = {
   notPooled: string[];
 };
 
-const pairKey = (a: string, b: string) => [a, b].sort().join("⇄");
+export type ComparisonMatch = { inverted: boolean; narrower: boolean } | null;
+
+/**
+ * Whether a record's comparison (exposure vs reference codes) answers a chosen one: itself either
+ * way round (the reverse inverted) or a narrower one (KRAS-mutant vs KRAS-wt for RAS vs wild-type;
+ * FOLFIRI + bev for doublet + bev). Wild-type groups are not nested (KRAS-wt may hold NRAS-mutant
+ * tumours), so any wild-type reference serves a mutant-vs-wild-type question.
+ */
+export function matchComparison(x: string, r: string, c: { exposure: string; reference: string }, o: Pick<SelectOptions, "within" | "isWildType">): ComparisonMatch {
+  if (x === c.exposure && r === c.reference) return { inverted: false, narrower: false };
+  if (x === c.reference && r === c.exposure) return { inverted: true, narrower: false };
+  const sameReference = (code: string) => (o.isWildType(c.reference) ? o.isWildType(code) : o.within(code, c.reference));
+  if (o.within(x, c.exposure) && sameReference(r)) return { inverted: false, narrower: true };
+  if (o.within(r, c.exposure) && sameReference(x)) return { inverted: true, narrower: true };
+  return null;
+}
 
 /** The analysis class a record belongs to: adjusted, unadjusted or randomised. */
 function analysisClass(e: EffectRecord): AnalysisChoice {
@@ -112,6 +129,8 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
       directionOnly.push(e);
     } else if (!e.measure || !RATIO_MEASURES.has(e.measure)) set(e, `a ${e.measure ?? "figure"} (difference or change): only ratios (HR, OR, RR) are pooled`);
     else if (e.value === null) set(e, "damaged print with no reading: nothing to compute from");
+    else if (e.flags.some((f) => f.severity !== "note" && (f.code === "direction-mismatch" || f.code === "estimate-outside-ci")))
+      set(e, "its printed figure contradicts itself or its own arms (an integrity warning): not pooled until resolved");
     else if (e.logSe === null) set(e, "no confidence interval printed, so no standard error");
     else if (!e.exposureGroup || !e.referenceGroup) set(e, "the compared groups are not coded");
     else candidates.push(e);
@@ -120,18 +139,8 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
   // 2. One endpoint, one measure, one comparison: the explicit one, or the one with the most studies.
   // A comparison matches itself either way round (the reverse is inverted) and, for mutant vs
   // wild-type, a narrower mutant group (KRAS-mutant vs KRAS-wt answers RAS-mutant vs wild-type).
-  type Match = { inverted: boolean; narrower: boolean } | null;
-  const matchOf = (e: EffectRecord, c: { exposure: string; reference: string }): Match => {
-    const x = e.exposureGroup!;
-    const r = e.referenceGroup!;
-    if (x === c.exposure && r === c.reference) return { inverted: false, narrower: false };
-    if (x === c.reference && r === c.exposure) return { inverted: true, narrower: false };
-    // Wild-type groups are not nested (KRAS-wt may hold NRAS-mutant tumours), so any wild-type reference serves a mutant-vs-wild-type question.
-    const sameReference = (code: string) => (o.isWildType(c.reference) ? o.isWildType(code) : o.within(code, c.reference));
-    if (o.within(x, c.exposure) && sameReference(r)) return { inverted: false, narrower: true };
-    if (o.within(r, c.exposure) && sameReference(x)) return { inverted: true, narrower: true };
-    return null;
-  };
+  type Match = ComparisonMatch;
+  const matchOf = (e: EffectRecord, c: { exposure: string; reference: string }): Match => matchComparison(e.exposureGroup!, e.referenceGroup!, c, o);
   const outcomeOf = (e: EffectRecord) => `${e.endpoint}|${e.measure}`;
   let comparison: Selection["comparison"] = o.comparison;
   let outcome: string | null = null;
@@ -181,11 +190,12 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
   let setting: string | null = null;
   let inSetting = inComparison;
   if (!o.bySetting && inComparison.length) {
-    setting = mostCommon(inComparison, o.settingOf, studiesIn);
+    setting = o.requiredSetting ?? mostCommon(inComparison, o.settingOf, studiesIn);
     inSetting = [];
     for (const e of inComparison)
       if (o.settingOf(e) === setting) inSetting.push(e);
-      else set(e, `a different setting (${o.settingOf(e)}, not ${setting}): pooled only within a setting unless subgroups by setting are asked for`);
+      else
+        set(e, o.requiredSetting ? `a different setting (${o.settingOf(e)}) from the question's (${setting})` : `a different setting (${o.settingOf(e)}, not ${setting}): pooled only within a setting unless subgroups by setting are asked for`);
   }
 
   // 5. Adjusted and unadjusted not mixed: the asked class, else adjusted where any study has it.

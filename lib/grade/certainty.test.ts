@@ -1,0 +1,118 @@
+// Certainty of evidence, domain by domain, with known answers.
+import { describe, expect, it } from "vitest";
+import { applyOverrides, certaintyOf, eggerTest, imprecision, inconsistency, indirectness, publicationBias, riskOfBias, startingLevel, upgrades, type Domains } from "./certainty";
+import { absoluteEffect, statementFor } from "./sof";
+import type { EffectRecord } from "../domain/records";
+import type { QuestionContent } from "../content/schema";
+
+const t = { lower: 0.8, upper: 1.25 };
+const pooled = (over: Partial<Parameters<typeof inconsistency>[0]> = {}) => ({ k: 3, estimate: 2, ciLower: 1.5, ciUpper: 2.7, piLower: 1.2, piUpper: 3.3, i2: 10, tau2: 0.01, rows: [{ estimate: 2, ciLower: 1.2, ciUpper: 3 }, { estimate: 1.8, ciLower: 1.1, ciUpper: 2.9 }, { estimate: 2.2, ciLower: 1.4, ciUpper: 3.5 }], ...over });
+const notSerious = { rating: "not serious" as const, levels: 0, reason: "", numbers: {} };
+const domains = (over: Partial<Domains> = {}): Domains => ({ riskOfBias: notSerious, inconsistency: notSerious, indirectness: notSerious, imprecision: notSerious, publicationBias: { ...notSerious, rating: "not applicable" }, ...over });
+
+describe("starting level", () => {
+  it("prognostic cohorts start high; intervention evidence starts high from trials, low from cohorts", () => {
+    expect(startingLevel("prognostic", [{ design: "retrospective-cohort", weight: 100 }]).level).toBe("high");
+    expect(startingLevel("intervention", [{ design: "rct-phase3", weight: 60 }, { design: "retrospective-cohort", weight: 40 }]).level).toBe("high");
+    expect(startingLevel("intervention", [{ design: "retrospective-cohort", weight: 100 }]).level).toBe("low");
+  });
+});
+
+describe("risk of bias", () => {
+  it("weights each study's judgement by its weight; some concerns alone does not lower, high does", () => {
+    expect(riskOfBias([{ studyId: "a", study: "A", weight: 100, judgement: "some-concerns", tool: "RoB2" }]).levels).toBe(0);
+    expect(riskOfBias([{ studyId: "a", study: "A", weight: 70, judgement: "high", tool: "QUIPS" }, { studyId: "b", study: "B", weight: 30, judgement: "low", tool: "QUIPS" }]).levels).toBe(1);
+    expect(riskOfBias([{ studyId: "a", study: "A", weight: 100, judgement: "critical", tool: "ROBINS-I" }]).levels).toBe(2);
+  });
+  it("never treats a study that was not assessed as low risk", () => {
+    const r = riskOfBias([{ studyId: "a", study: "Study A", weight: 100, judgement: null, tool: null }]);
+    expect(r).toMatchObject({ rating: "serious", levels: 1 });
+    expect(r.reason).toContain("not assessed: Study A, counted as high risk rather than silently low");
+  });
+});
+
+describe("inconsistency", () => {
+  it("is not applicable to a single study, and says so", () => {
+    expect(inconsistency(pooled({ k: 1, i2: null, rows: [] }), t)).toMatchObject({ rating: "not applicable", levels: 0 });
+  });
+  it("rates down for high I² or estimates significant on both sides of 1", () => {
+    expect(inconsistency(pooled(), t).levels).toBe(0);
+    expect(inconsistency(pooled({ i2: 60 }), t).levels).toBe(1);
+    expect(inconsistency(pooled({ i2: 80, rows: [{ estimate: 2, ciLower: 1.2, ciUpper: 3 }, { estimate: 0.5, ciLower: 0.3, ciUpper: 0.8 }] }), t)).toMatchObject({ rating: "very serious", levels: 2 });
+  });
+});
+
+describe("indirectness", () => {
+  it("rates down when most of the weight answers another population, and twice where several reasons stack", () => {
+    expect(indirectness([{ studyId: "a", study: "A", weight: 100, reasons: [] }]).levels).toBe(0);
+    expect(indirectness([{ studyId: "a", study: "TRIBE", weight: 60, reasons: [{ why: "population", detail: "all-comers" }] }, { studyId: "b", study: "B", weight: 40, reasons: [] }]).levels).toBe(1);
+    expect(indirectness([{ studyId: "a", study: "A", weight: 100, reasons: [{ why: "population", detail: "x" }, { why: "secondary report only", detail: "y" }] }]).levels).toBe(2);
+  });
+});
+
+describe("imprecision", () => {
+  it("judges the CI against the thresholds and no effect, and the information size", () => {
+    expect(imprecision(pooled({ ciLower: 1.5, ciUpper: 2.7 }), t, 1000).levels).toBe(0);
+    expect(imprecision(pooled({ ciLower: 1.5, ciUpper: 2.7 }), t, 150)).toMatchObject({ levels: 1, reason: expect.stringContaining("150 participants fall short") });
+    expect(imprecision(pooled({ ciLower: 0.9, ciUpper: 1.6 }), t, 1000).levels).toBe(1);
+    expect(imprecision(pooled({ ciLower: 0.7, ciUpper: 1.4 }), t, 1000).levels).toBe(2);
+    expect(imprecision(pooled({ ciLower: 0.1, ciUpper: 9 }), t, 1000)).toMatchObject({ rating: "extremely serious", levels: 3 });
+    expect(imprecision(pooled({ estimate: null, ciLower: null, ciUpper: null }), t, null).levels).toBe(3);
+  });
+});
+
+describe("publication bias", () => {
+  it("is not assessable below 10 studies, and says so", () => {
+    expect(publicationBias([0.1, 0.2], [0.1, 0.2])).toMatchObject({ rating: "not applicable", levels: 0, reason: expect.stringContaining("at least 10") });
+  });
+  it("uses Egger's test from 10 studies (known answer: symmetric funnel, intercept 0)", () => {
+    const sei = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55];
+    const yi = sei.map((_, i) => (i % 2 ? 0.3 : 0.1));
+    const e = eggerTest(yi, sei);
+    expect(Number.isFinite(e.p)).toBe(true);
+    // A funnel where small studies show larger effects: yi grows with sei.
+    const asym = sei.map((s) => 0.05 + 2 * s);
+    expect(eggerTest(asym, sei).intercept).toBeCloseTo(2, 6);
+    expect(publicationBias(asym, sei).levels).toBe(1);
+  });
+});
+
+describe("certainty arithmetic", () => {
+  it("is the start minus the levels down plus the levels up, bounded, and says so", () => {
+    expect(certaintyOf("high", domains({ riskOfBias: { ...notSerious, rating: "serious", levels: 1 } }), [])).toEqual({ certainty: "moderate", arithmetic: "high (start) − 1 level down + 0 up = moderate" });
+    expect(certaintyOf("low", domains(), [{ reason: "large", levels: 1 }]).certainty).toBe("moderate");
+    expect(certaintyOf("low", domains({ imprecision: { ...notSerious, rating: "extremely serious", levels: 3 } }), []).arithmetic).toContain("bounded: the sum falls below very low");
+    expect(certaintyOf("high", domains(), [{ reason: "large", levels: 2 }]).certainty).toBe("high");
+  });
+  it("rates up a large effect only below high and without serious risk of bias", () => {
+    expect(upgrades("low", 0, pooled({ ciLower: 2.2, ciUpper: 4 }))).toEqual([expect.objectContaining({ levels: 1 })]);
+    expect(upgrades("low", 0, pooled({ ciLower: 5.5, ciUpper: 9 }))[0]?.levels).toBe(2);
+    expect(upgrades("low", 1, pooled({ ciLower: 2.2, ciUpper: 4 }))).toEqual([]);
+    expect(upgrades("high", 0, pooled({ ciLower: 2.2, ciUpper: 4 }))).toEqual([]);
+  });
+  it("an override replaces a domain's rating, keeps the computed one, and shows as an override", () => {
+    const d = applyOverrides(domains({ inconsistency: { ...notSerious, reason: "I² 10%" } }), [{ domain: "inconsistency", rating: "serious", levels: 1, reason: "Clinical heterogeneity of regimens" }]);
+    expect(d.inconsistency).toMatchObject({ rating: "serious", levels: 1, override: { reason: "Clinical heterogeneity of regimens", computed: { rating: "not serious", levels: 0 } } });
+  });
+});
+
+describe("statements and absolute effects", () => {
+  const q = { kind: "prognostic", exposureWords: "RAS mutation" } as QuestionContent;
+  it("uses GRADE's wording by certainty", () => {
+    const est = { estimate: 2.96, ciLower: 1.35, ciUpper: 6.48 };
+    expect(statementFor(q, "Early progression", "unfavourable", "moderate", est, t)).toBe("RAS mutation is probably associated with a higher risk of early progression.");
+    expect(statementFor(q, "Overall survival", "time-to-event", "low", { estimate: 3.37, ciLower: 1.76, ciUpper: 6.47 }, t)).toBe("RAS mutation may be associated with shorter overall survival.");
+    expect(statementFor(q, "Overall survival", "time-to-event", "very low", est, t)).toBe("The evidence is very uncertain about the association of RAS mutation with overall survival.");
+    const i = { kind: "intervention", exposureWords: "adding bevacizumab to mFOLFOX6" } as QuestionContent;
+    expect(statementFor(i, "R0 resection rate", "favourable", "low", { estimate: 4.6, ciLower: 1.9, ciUpper: 11 }, t)).toBe("Adding bevacizumab to mFOLFOX6 may increase R0 resection rate.");
+    expect(statementFor(i, "Overall survival", "time-to-event", "high", { estimate: 1.05, ciLower: 0.9, ciUpper: 1.2 }, t)).toBe("Adding bevacizumab to mFOLFOX6 results in little or no difference in overall survival.");
+  });
+  it("turns an OR into risks per 1,000 from the comparator's risk, and an HR into medians under proportional hazards", () => {
+    const base = { id: "s/b", value: 49.3, valueText: "49.3", measure: "proportion", studyShortName: "SYSU", locator: "Abstract" } as EffectRecord;
+    expect(absoluteEffect("OR", { estimate: 2.96, ciLower: 1.35, ciUpper: 6.48 }, base, { exposure: "RAS-mutant", reference: "RAS wild-type" })?.text).toBe(
+      "493 per 1,000 with RAS wild-type; 742 per 1,000 with RAS-mutant: 249 more per 1,000 (75 more to 370 more)",
+    );
+    const median = { id: "s/m", value: 70.03, valueText: "70.03", measure: "median", unit: "months", studyShortName: "NCCH", locator: "Results" } as EffectRecord;
+    expect(absoluteEffect("HR", { estimate: 3.37, ciLower: 1.76, ciUpper: 6.47 }, median, { exposure: "RAS-mutant", reference: "RAS wild-type" })?.text).toBe("Median 70.0 months with RAS wild-type; 20.8 months with RAS-mutant (10.8 to 39.8)");
+  });
+});
