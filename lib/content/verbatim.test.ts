@@ -25,11 +25,15 @@ function occurs(doc: string, number: string): boolean {
   return new RegExp(`(?<![0-9])(?<![0-9]\\.)${escaped}(?![0-9])`).test(doc);
 }
 
-describe.runIf(existsSync(SHARED))("figures as printed", () => {
+// The source documents sit in ../shared beside the project (CI has them); a clone without them skips,
+// and says so, rather than failing. Nothing is read until the block runs.
+const haveSources = existsSync(SHARED);
+
+describe.skipIf(!haveSources)(`figures as printed${haveSources ? "" : " (skipped: ../shared/seeds is not beside this clone)"}`, () => {
   const result = loadContent(path.join(process.cwd(), "content"));
   if (!result.ok) throw new Error("content must load");
   // Documents read online (file: null) have no local copy to compare with: their records are checked by double extraction.
-  const docs = new Map(result.content.vocab.documents.flatMap((d) => (d.file ? [[d.code, normalise(readFileSync(path.join(SHARED, d.file), "utf8"))] as const] : [])));
+  const docs = haveSources ? new Map(result.content.vocab.documents.flatMap((d) => (d.file ? [[d.code, normalise(readFileSync(path.join(SHARED, d.file), "utf8"))] as const] : []))) : new Map<string, string>();
 
   it("every printed number occurs verbatim in its source document", () => {
     const missing: string[] = [];
