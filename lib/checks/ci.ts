@@ -7,6 +7,15 @@ import { flagFor, placeOf, subjectOf, type CheckFlag, type CheckRecord } from ".
 export function checkEstimateInsideCi(effects: CheckRecord[]): CheckFlag[] {
   const flags: CheckFlag[] = [];
   for (const e of effects) {
+    // A range printed the wrong way round is the same kind of impossibility as a reversed CI.
+    if (!e.computed && e.rangeLower !== null && e.rangeUpper !== null && e.rangeLower > e.rangeUpper)
+      flags.push(
+        flagFor(e, "estimate-outside-ci", {
+          severity: "error",
+          summary: `${placeOf(e)} prints a range for ${subjectOf(e)} whose lower end (${e.read.rangeLowerText}) is above its upper end (${e.read.rangeUpperText}).`,
+          message: `Printed range ${e.read.rangeLowerText}-${e.read.rangeUpperText} is reversed.`,
+        }),
+      );
     if (e.computed || e.value === null || e.ciLower === null || e.ciUpper === null) continue;
     if (e.value >= e.ciLower && e.value <= e.ciUpper && e.ciLower <= e.ciUpper) continue;
     const { valueText: v, ciLowerText: lo, ciUpperText: hi } = e.read;

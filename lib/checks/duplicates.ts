@@ -90,7 +90,23 @@ function printingPairs(effects: CheckRecord[]): [CheckRecord, CheckRecord][] {
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   const pairs: [CheckRecord, CheckRecord][] = [];
-  for (const list of groups.values()) for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.push([list[i]!, list[j]!]);
+  // Printings with identical figures cannot disagree: within a key, pair one record of each distinct
+  // set of figures with one of every other, then every member with the other sets' representatives.
+  // The work grows with the number of distinct printings of a quantity, not with the records (10,000
+  // copies of one figure make no pairs).
+  for (const list of groups.values()) {
+    const bySignature = new Map<string, CheckRecord[]>();
+    for (const e of list) {
+      const sig = [e.read.valueText, e.read.ciLowerText, e.read.ciUpperText, e.read.rangeLowerText, e.read.rangeUpperText, e.events, e.total, e.p, e.readingReason ? "read" : ""].join("|");
+      bySignature.set(sig, [...(bySignature.get(sig) ?? []), e]);
+    }
+    const sets = [...bySignature.values()].slice(0, 50);
+    for (let i = 0; i < sets.length; i++)
+      for (let j = i + 1; j < sets.length; j++) {
+        for (const a of sets[i]!) pairs.push([a, sets[j]![0]!]);
+        for (const b of sets[j]!.slice(1)) pairs.push([sets[i]![0]!, b]);
+      }
+  }
   for (const e of effects) {
     const other = e.sameAs ? byId.get(e.sameAs) : undefined;
     if (other) pairs.push([other, e]);

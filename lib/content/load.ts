@@ -1,10 +1,10 @@
 // Reads content/ (vocabularies and one YAML file per study), validates it against the schemas and
 // the vocabularies, and returns either the whole content set or every error found. An error names
 // the file, the record and the field, says what is wrong and what is allowed.
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { parse as parseYaml } from "yaml";
+import { parseAllDocuments } from "yaml";
 import type { z } from "zod";
 import {
   designVocabSchema,
@@ -43,14 +43,68 @@ export function formatContentError(e: ContentError): string {
   return [e.file, e.record, e.field].filter(Boolean).join(" › ") + ": " + e.message;
 }
 
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_DEPTH = 12;
+const MAX_ALIASES = 50;
+// C0 controls other than tab, LF and CR, and DEL: never part of a figure or a sentence.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function depthOf(v: unknown, depth = 0): number {
+  if (depth > MAX_DEPTH || v === null || typeof v !== "object") return depth;
+  let max = depth;
+  for (const child of Object.values(v as Record<string, unknown>)) max = Math.max(max, depthOf(child, depth + 1));
+  return max;
+}
+
+/** One content file, read defensively: a plain UTF-8 file holding one YAML document of bounded depth. */
 function readYaml(file: string, rel: string, errors: ContentError[]): unknown {
-  try {
-    // failsafe: every scalar stays the exact text written, so printed precision survives.
-    return parseYaml(readFileSync(file, "utf8"), { schema: "failsafe", uniqueKeys: true, prettyErrors: true });
-  } catch (err) {
-    errors.push({ file: rel, record: null, field: null, message: `not valid YAML: ${(err as Error).message.split("\n")[0]}` });
+  const fail = (message: string) => {
+    errors.push({ file: rel, record: null, field: null, message });
     return undefined;
+  };
+  const stat = lstatSync(file);
+  if (stat.isSymbolicLink()) return fail("is a link: content files must be plain files in the content folder");
+  if (stat.isDirectory()) return fail("is a folder where a YAML file belongs");
+  if (stat.size > MAX_FILE_BYTES) return fail(`is ${stat.size} bytes; a content file may hold at most ${MAX_FILE_BYTES} bytes`);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
+  } catch {
+    return fail("is not valid UTF-8: save it as UTF-8");
   }
+  if (text.trim() === "") return fail("is empty");
+  const control = CONTROL.exec(text);
+  if (control) {
+    const line = text.slice(0, control.index).split("\n").length;
+    return fail(`holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}) on line ${line}: remove it`);
+  }
+  // failsafe: every scalar stays the exact text written, so printed precision survives.
+  const docs = parseAllDocuments(text, { schema: "failsafe", uniqueKeys: true, prettyErrors: true });
+  if (!Array.isArray(docs)) return fail("is not a YAML document");
+  if (docs.length !== 1) return fail(`holds ${docs.length} YAML documents ("---" separators); a content file holds one`);
+  const doc = docs[0]!;
+  if (doc.errors.length) return fail(`not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    return fail(`not valid YAML: ${(err as Error).message.split("\n")[0]} (aliases are limited to ${MAX_ALIASES})`);
+  }
+  if (depthOf(data) > MAX_DEPTH) return fail(`is nested more than ${MAX_DEPTH} levels deep`);
+  return data;
+}
+
+/** The YAML files of a content folder; anything else there is an error, named, never silently skipped. */
+function contentFiles(dir: string, base: string, errors: ContentError[]): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith(".")) continue;
+    const rel = path.relative(base, path.join(dir, entry.name));
+    if (entry.name.endsWith(".yaml")) out.push(entry.name);
+    else if (/\.(yml|json|ya?ml\.txt|YAML|YML)$/.test(entry.name)) errors.push({ file: rel, record: null, field: null, message: "is not read: content files end in .yaml (rename it)" });
+    else errors.push({ file: rel, record: null, field: null, message: entry.isDirectory() ? "is a folder inside a content folder: only <id>.yaml files belong here" : "is not a content file: only <id>.yaml files belong here" });
+  }
+  return out;
 }
 
 function zodErrors(rel: string, error: z.ZodError, data: unknown): ContentError[] {
@@ -230,11 +284,11 @@ function loadFolder<T extends z.ZodType>(root: string, base: string, folder: str
   const dir = path.join(root, folder);
   if (!existsSync(dir)) return [];
   const out: { data: z.infer<T>; file: string }[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith(".yaml")).sort()) {
+  for (const f of contentFiles(dir, base, errors)) {
     const file = path.join(dir, f);
     const rel = path.relative(base, file);
-    hash.update(`${folder}/${f}\0`).update(readFileSync(file)).update("\0");
     const data = readYaml(file, rel, errors);
+    if (data !== undefined) hash.update(`${folder}/${f}\0`).update(readFileSync(file)).update("\0");
     if (data === undefined) continue;
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
@@ -295,17 +349,17 @@ export function loadContent(root = path.resolve(process.cwd(), "content")): Load
   const vocab = loadVocab(path.join(root, "vocab"), base, errors);
   const hash = createHash("sha256");
   const studyDir = path.join(root, "studies");
-  const files = existsSync(studyDir) ? readdirSync(studyDir).filter((f) => f.endsWith(".yaml")).sort() : [];
+  const files = existsSync(studyDir) ? contentFiles(studyDir, base, errors) : [];
   const vocabFiles = existsSync(path.join(root, "vocab")) ? readdirSync(path.join(root, "vocab")).filter((f) => f.endsWith(".yaml")).sort() : [];
-  for (const f of vocabFiles) hash.update(`vocab/${f}\0`).update(readFileSync(path.join(root, "vocab", f))).update("\0");
+  for (const f of vocabFiles) if (lstatSync(path.join(root, "vocab", f)).isFile()) hash.update(`vocab/${f}\0`).update(readFileSync(path.join(root, "vocab", f))).update("\0");
 
   const studies: ContentSet["studies"] = [];
   const studyIds = new Set<string>();
   for (const f of files) {
     const file = path.join(studyDir, f);
     const rel = path.relative(base, file);
-    hash.update(`studies/${f}\0`).update(readFileSync(file)).update("\0");
     const data = readYaml(file, rel, errors);
+    if (data !== undefined) hash.update(`studies/${f}\0`).update(readFileSync(file)).update("\0");
     if (data === undefined) continue;
     const parsed = studySchema.safeParse(data);
     if (!parsed.success) {

@@ -11,30 +11,50 @@ const NULL_WORDS = new Set(["null", "~", ""]);
 const orNull = <T extends z.ZodType>(inner: T) =>
   z.preprocess((v) => (typeof v === "string" && NULL_WORDS.has(v.trim()) ? null : v), inner.nullable());
 
-const text = z.string().trim().min(1, { error: "must not be empty" });
+const MAX_TEXT = 5000;
+const text = z.string().trim().min(1, { error: "must not be empty" }).max(MAX_TEXT, { error: `is longer than ${MAX_TEXT} characters` });
+/** Names a reader sees in a list or a chart label. */
+const shortText = z.string().trim().min(1, { error: "must not be empty" }).max(300, { error: "is longer than 300 characters (a short name or label)" });
 const optText = orNull(text).optional().transform((v) => v ?? null);
 
 const slug = z
   .string()
+  .max(80, { error: "is longer than 80 characters" })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "must be kebab-case (a-z, 0-9, single hyphens)" });
 
+/** No figure in this literature needs more digits or a larger magnitude; beyond them a number is damage or a typo. */
+const MAX_DIGITS = 12;
+const MAX_MAGNITUDE = 1e7;
 const printedNumber = z.string().transform((s, ctx): Printed => {
   const parsed = parsePrinted(s);
   if (!parsed) {
-    ctx.addIssue({ code: "custom", message: `"${s}" is not a number as printed (digits with an optional decimal point)` });
+    ctx.addIssue({ code: "custom", message: `"${s.slice(0, 40)}" is not a number as printed (digits with an optional decimal point)` });
+    return z.NEVER;
+  }
+  if (parsed.text.replace(/\D/g, "").length > MAX_DIGITS || !Number.isFinite(parsed.value) || Math.abs(parsed.value) > MAX_MAGNITUDE) {
+    ctx.addIssue({ code: "custom", message: `"${s.slice(0, 40)}${s.length > 40 ? "…" : ""}" is not a plausible printed figure (at most ${MAX_DIGITS} digits, magnitude up to ${MAX_MAGNITUDE})` });
     return z.NEVER;
   }
   return parsed;
 });
 const optPrinted = orNull(printedNumber).optional().transform((v) => v ?? null);
 
+const MAX_COUNT = 10_000_000;
 const count = z.string().transform((s, ctx): number => {
   const parsed = parsePrinted(s);
-  if (!parsed || parsed.decimals > 0 || parsed.value < 0) {
-    ctx.addIssue({ code: "custom", message: `"${s}" is not a whole non-negative number` });
+  if (!parsed || parsed.decimals > 0 || parsed.value < 0 || parsed.value > MAX_COUNT) {
+    ctx.addIssue({ code: "custom", message: `"${s.slice(0, 40)}" is not a whole number from 0 to ${MAX_COUNT}` });
     return z.NEVER;
   }
   return parsed.value;
+});
+const year = z.string().transform((s, ctx): number => {
+  const n = Number(s);
+  if (!/^\d{4}$/.test(s.trim()) || n < 1900 || n > 2100) {
+    ctx.addIssue({ code: "custom", message: `"${s.slice(0, 40)}" is not a year from 1900 to 2100` });
+    return z.NEVER;
+  }
+  return n;
 });
 const optCount = orNull(count).optional().transform((v) => v ?? null);
 
@@ -62,7 +82,7 @@ export const citationSchema = z.strictObject({
   authors: textList,
   authorsComplete: orNull(bool).optional().transform((v) => v ?? false),
   journal: optText,
-  year: optCount,
+  year: orNull(year).optional().transform((v) => v ?? null),
   volume: optText,
   issue: optText,
   pages: optText,
@@ -146,7 +166,7 @@ export const effectSchema = z
     referenceTreatment: optText,
     molecularGroups: z.array(text),
     comparison: optText,
-    locator: text,
+    locator: shortText,
     alsoAt: textList,
     document: optText,
     sourceLevel: orNull(z.enum(SOURCE_LEVELS)).optional().transform((v) => v ?? null),
@@ -194,8 +214,19 @@ export const effectSchema = z
       ctx.addIssue({ code: "custom", path: ["events"], message: `events (${e.events}) exceed total (${e.total})` });
     if (e.measure === "proportion" && e.value !== null && (e.value.value < 0 || e.value.value > 100))
       ctx.addIssue({ code: "custom", path: ["value"], message: "a proportion is a percentage between 0 and 100" });
-    if (e.measure && RATIO_MEASURES.has(e.measure) && e.value !== null && e.value.value <= 0)
-      ctx.addIssue({ code: "custom", path: ["value"], message: `a ${e.measure} must be positive` });
+    if (e.measure === "proportion" && e.total === 0)
+      ctx.addIssue({ code: "custom", path: ["total"], message: "is 0: a percentage of no patients is not a figure" });
+    if (e.measure && RATIO_MEASURES.has(e.measure)) {
+      if (e.value !== null && e.value.value <= 0) ctx.addIssue({ code: "custom", path: ["value"], message: `a ${e.measure} must be positive` });
+      for (const f of ["ciLower", "ciUpper"] as const)
+        if (e[f] !== null && e[f]!.value <= 0) ctx.addIssue({ code: "custom", path: [f], message: `a ${e.measure}'s confidence bound must be above 0` });
+    }
+    if (e.ciLevel !== null && (e.ciLevel.value < 50 || e.ciLevel.value > 99.9))
+      ctx.addIssue({ code: "custom", path: ["ciLevel"], message: `is ${e.ciLevel.text}; a confidence level is a percentage from 50 to 99.9` });
+    // Durations (medians, means of time) cannot be negative; differences can.
+    if ((e.measure === "median" || e.measure === "mean") && /^(month|year|week|day)/i.test(e.unit ?? ""))
+      for (const f of ["value", "ciLower", "ciUpper", "rangeLower", "rangeUpper"] as const)
+        if (e[f] !== null && e[f]!.value < 0) ctx.addIssue({ code: "custom", path: [f], message: `is ${e[f]!.text}: a duration in ${e.unit} cannot be negative` });
     if (e.kind === "contrast" || e.kind === "p-only" || e.kind === "direction") {
       need("exposureGroup", "for a comparison (a molecular-group, treatment or factor code, or an arm id: the numerator group)");
       need("referenceGroup", "for a comparison (the comparator's code)");
@@ -213,7 +244,7 @@ export type EffectContent = z.infer<typeof effectSchema>;
 
 export const studySchema = z.strictObject({
   id: slug,
-  shortName: text,
+  shortName: shortText,
   title: optText,
   citation: citationSchema,
   reports: orNull(z.array(reportSchema)).optional().transform((v) => v ?? []),

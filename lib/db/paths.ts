@@ -1,8 +1,9 @@
 import path from "node:path";
+import { databaseFile } from "../env";
 
 /** The embedded database the app reads. EVIDENCE_DB overrides it (tests build their own). */
 export function databasePath(): string {
-  return path.resolve(process.env.EVIDENCE_DB ?? path.join(process.cwd(), "data", "evidence.db"));
+  return databaseFile();
 }
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");

@@ -57,8 +57,9 @@ function groupPaths(vocab: ContentSet["vocab"]): Map<string, string> {
   const paths = new Map<string, string>();
   for (const g of vocab.molecularGroups) {
     const chain: string[] = [];
+    // The vocabulary is checked for cycles before a build; the visited test keeps this loop finite regardless.
     let cur: string | null | undefined = g.code;
-    while (cur) {
+    while (cur && !chain.includes(cur)) {
       chain.unshift(cur);
       cur = parent.get(cur) ?? null;
     }
@@ -207,7 +208,6 @@ export async function writeDatabase(file: string, content: ContentSet, dataset: 
     await prisma.datasetMeta.createMany({
       data: [
         { key: "version", value: dataset.version },
-        { key: "builtAt", value: new Date().toISOString() },
         { key: "studies", value: String(dataset.studies.length) },
         { key: "effects", value: String(dataset.effects.length) },
         { key: "flags", value: String(dataset.checkFlags.length) },
