@@ -159,11 +159,11 @@ function mutations(): Mutation[] {
   }
   // Vocabularies.
   const vocab = "vocab/molecular-groups.yaml";
-  out.push({ name: "a parent cycle RAS → KRAS → RAS", file: vocab, edit: (t) => t.replace(/code: RAS\n  label: ([^\n]*)\n  parent: null/, "code: RAS\n  label: $1\n  parent: KRAS"), expect: [/molecular-groups.yaml/, /parents form a cycle: (RAS → KRAS → RAS|KRAS → RAS → KRAS)/] });
-  out.push({ name: "an unknown parent", file: vocab, edit: (t) => t.replace(/code: KRAS\n  label: ([^\n]*)\n  parent: RAS/, "code: KRAS\n  label: $1\n  parent: RASS"), expect: [/molecular-groups.yaml/, /unknown parent "RASS"/] });
+  out.push({ name: "a parent cycle RAS → KRAS → RAS", file: vocab, edit: (t) => t.replace(/code: RAS\n  label: ([^\n]*)\n((?:  labelZh: [^\n]*\n)?)  parent: null/, "code: RAS\n  label: $1\n$2  parent: KRAS"), expect: [/molecular-groups.yaml/, /parents form a cycle: (RAS → KRAS → RAS|KRAS → RAS → KRAS)/] });
+  out.push({ name: "an unknown parent", file: vocab, edit: (t) => t.replace(/code: KRAS\n  label: ([^\n]*)\n((?:  labelZh: [^\n]*\n)?)  parent: RAS/, "code: KRAS\n  label: $1\n$2  parent: RASS"), expect: [/molecular-groups.yaml/, /unknown parent "RASS"/] });
   out.push({ name: "a duplicate molecular code", file: vocab, edit: (t) => `${t}\n- code: RAS\n  label: again\n  parent: null\n  level: gene-family\n  synonyms: []\n`, expect: [/molecular-groups.yaml/, /duplicate code "RAS"/] });
   out.push({ name: "an unknown level", file: vocab, edit: (t) => t.replace("\n  level: gene-family", "\n  level: family"), expect: [/molecular-groups.yaml/, /is not allowed/] });
-  out.push({ name: "a treatment parent cycle", file: "vocab/treatments.yaml", edit: (t) => t.replace(/code: doublet\n  label: ([^\n]*)\n  class: ([^\n]*)\n/, "code: doublet\n  label: $1\n  class: $2\n  parents: [FOLFOX]\n"), expect: [/treatments.yaml/, /parents form a cycle/] });
+  out.push({ name: "a treatment parent cycle", file: "vocab/treatments.yaml", edit: (t) => t.replace(/code: doublet\n  label: ([^\n]*)\n((?:  labelZh: [^\n]*\n)?)  class: ([^\n]*)\n/, "code: doublet\n  label: $1\n$2  class: $3\n  parents: [FOLFOX]\n"), expect: [/treatments.yaml/, /parents form a cycle/] });
   out.push({ name: "an unknown treatment parent", file: "vocab/treatments.yaml", edit: (t) => t.replace("parents: [doublet]", "parents: [doublett]"), expect: [/treatments.yaml/, /unknown parent "doublett"/] });
   out.push({ name: "an unknown endpoint role", file: "vocab/endpoints.yaml", edit: (t) => t.replace("role: time-to-event", "role: deadly"), expect: [/endpoints.yaml/, /is not allowed/] });
   out.push({ name: "an empty vocabulary file", file: "vocab/designs.yaml", edit: () => "", expect: [/designs.yaml/, /is empty/] });

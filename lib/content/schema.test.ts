@@ -128,7 +128,7 @@ describe("loadContent", () => {
   it("rejects a cycle in the molecular-group hierarchy, naming the codes in it", () => {
     const dir = contentCopy();
     const file = path.join(dir, "vocab", "molecular-groups.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace(/code: RAS\n  label: (.*)\n  parent: null/, "code: RAS\n  label: $1\n  parent: KRAS"));
+    writeFileSync(file, readFileSync(file, "utf8").replace(/code: RAS\n  label: (.*)\n((?:  labelZh: .*\n)?)  parent: null/, "code: RAS\n  label: $1\n$2  parent: KRAS"));
     const r = loadContent(dir);
     expect(r.ok).toBe(false);
     if (r.ok) return;

@@ -356,17 +356,20 @@ export const riskOfBiasSchema = z.strictObject({
 export type RiskOfBiasContent = z.infer<typeof riskOfBiasSchema>;
 
 // Vocabularies
+/** The label in Simplified Chinese, beside the English one (the interface's language switch shows it). */
+const labelZh = optText;
 const synonyms = orNull(z.array(z.string())).optional().transform((v) => v ?? []);
 /** What a higher value, or a ratio above 1, means for the patient (content/vocab/endpoints.yaml). */
 export const ENDPOINT_ROLES = ["time-to-event", "favourable", "unfavourable", "neutral", "descriptive"] as const;
 export type EndpointRole = (typeof ENDPOINT_ROLES)[number];
 export const endpointVocabSchema = z.array(
-  z.strictObject({ code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/), role: z.enum(ENDPOINT_ROLES), label: text, definition: text, synonyms }),
+  z.strictObject({ code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/), role: z.enum(ENDPOINT_ROLES), label: text, labelZh, definition: text, synonyms }),
 );
 export const treatmentVocabSchema = z.array(
   z.strictObject({
     code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/),
     label: text,
+    labelZh,
     class: text,
     /** What a regimen is made of or belongs to (FOLFOX + bevacizumab: FOLFOX, bevacizumab, doublet + bevacizumab). */
     parents: orNull(z.array(text)).optional().transform((v) => v ?? []),
@@ -378,15 +381,16 @@ export const molecularVocabSchema = z.array(
   z.strictObject({
     code: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/),
     label: text,
+    labelZh,
     parent: orNull(text),
     level: z.enum(MOLECULAR_LEVELS),
     synonyms,
   }),
 );
 /** Levels of non-molecular factors compared in a record (tumour size > 5 cm vs ≤ 5 cm, right vs left side). */
-export const factorVocabSchema = z.array(z.strictObject({ code: slug, label: text, factor: text }));
-export const designVocabSchema = z.array(z.strictObject({ code: slug, label: text }));
-export const sourceLevelVocabSchema = z.array(z.strictObject({ code: z.enum(SOURCE_LEVELS), label: text, rank: count }));
+export const factorVocabSchema = z.array(z.strictObject({ code: slug, label: text, labelZh, factor: text }));
+export const designVocabSchema = z.array(z.strictObject({ code: slug, label: text, labelZh }));
+export const sourceLevelVocabSchema = z.array(z.strictObject({ code: z.enum(SOURCE_LEVELS), label: text, labelZh, rank: count }));
 /**
  * A document records are read from. `file` is where the text sits in ../shared (internal, never shown);
  * a reader sees the publication: the citation of `study` (a study's own full text) or `citation`.
