@@ -13,6 +13,7 @@ import { PrintButton } from "./_components/PrintButton";
 import { BrowseCharts } from "./_components/BrowseCharts";
 import { toSearchParams, type PageSearchParams } from "./_components/search-params";
 import { StartingQuestions } from "./_components/StartingQuestions";
+import { pooledSummaries } from "./pool/_components/pooled-summaries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Browse the evidence" };
@@ -33,7 +34,8 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
   const query = filtersToQuery({ ...view.filters, offset: 0 });
   const exportQuery = query ? `${query}&` : "?";
   const studyIds = [...new Set(view.effects.map((e) => e.studyId))];
-  const studies = await findStudies(db, studyIds);
+  const showCharts = view.count > 0 && (active.length > 0 || Boolean(view.filters.q));
+  const [studies, pooled] = await Promise.all([findStudies(db, studyIds), showCharts ? pooledSummaries(view.filters, view.forest) : {}]);
   const searchVocab = { endpoints: vocab.endpoints, treatments: vocab.treatments, groups: vocab.groups, studies: vocab.studies };
   const from = view.filters.offset + 1;
   const to = Math.min(view.filters.offset + view.filters.limit, view.count);
@@ -112,8 +114,8 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
             <p>No record matches these filters. Remove a filter above, or search with other words.</p>
           ) : (
             <>
-              {active.length > 0 || view.filters.q ? (
-                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} undrawn={view.undrawn} />
+              {showCharts ? (
+                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} undrawn={view.undrawn} pooled={pooled} />
               ) : (
                 <StartingQuestions />
               )}

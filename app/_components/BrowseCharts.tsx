@@ -1,9 +1,36 @@
+import Link from "next/link";
 import type { AlleleBar, ArmGroup, ForestGroup } from "@/lib/charts/series";
 import { AlleleSpectrum, ArmChart, ForestPlot } from "@/components/charts";
+import type { PooledSummaryLine } from "../pool/_components/pooled-summaries";
 
-/** The charts of the current view: ratios as forest plots, arm-level figures, allele spectra. */
-export function BrowseCharts({ forest, arms, alleles, undrawn = 0 }: { forest: ForestGroup[]; arms: ArmGroup[]; alleles: AlleleBar[]; undrawn?: number }) {
+/** The charts of the current view: ratios as forest plots (each with its pooled line), arm-level figures, allele spectra. */
+export function BrowseCharts({
+  forest,
+  arms,
+  alleles,
+  undrawn = 0,
+  pooled = {},
+}: {
+  forest: ForestGroup[];
+  arms: ArmGroup[];
+  alleles: AlleleBar[];
+  undrawn?: number;
+  /** By forest group key: the pooled answer (or why there is none) under each plot. */
+  pooled?: Record<string, PooledSummaryLine[]>;
+}) {
   if (forest.length === 0 && arms.length === 0 && alleles.length === 0) return null;
+  const footers = Object.fromEntries(
+    Object.entries(pooled).map(([key, lines]) => [
+      key,
+      <div key={key} data-testid="pooled-summaries">
+        {lines.map((line) => (
+          <p key={line.measure} className={line.pooled ? "pooled-summary" : "pooled-summary pooled-summary-refused"}>
+            {line.text} — <Link href={line.href}>{line.pooled ? "see the pooled analysis" : "see why"}</Link>
+          </p>
+        ))}
+      </div>,
+    ]),
+  );
   return (
     <section aria-labelledby="charts-heading">
       <h2 id="charts-heading">Charts</h2>
@@ -12,7 +39,7 @@ export function BrowseCharts({ forest, arms, alleles, undrawn = 0 }: { forest: F
           ⚑ {undrawn} record{undrawn > 1 ? "s are" : " is"} not drawn: the printed figure is flagged as impossible (transcription damage or an estimate outside its own CI). They are listed below with their flags.
         </p>
       ) : null}
-      {forest.length ? <ForestPlot groups={forest} /> : null}
+      {forest.length ? <ForestPlot groups={forest} footers={footers} /> : null}
       {arms.length ? <ArmChart groups={arms} /> : null}
       {alleles.length ? <AlleleSpectrum bars={alleles} /> : null}
     </section>

@@ -2,11 +2,12 @@
 // The frame every chart sits in: title, chart, legend, caption, SVG/PNG download and the same
 // figures as a table (for screen readers, for print, and for anyone who wants the numbers).
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
 import { COLOURS, fileSlug, wrapLabel, charWidth } from "./format";
 import styles from "./ChartFrame.module.css";
 
 export type LegendMark = {
-  shape: "square" | "circle" | "bar" | "whisker" | "line";
+  shape: "square" | "circle" | "bar" | "whisker" | "line" | "diamond";
   fill?: string;
   stroke?: string;
   dash?: string;
@@ -26,15 +27,20 @@ type Props = {
   estimatedHeight: number;
   /** Draws the chart for the measured width in CSS pixels. */
   children: (width: number) => ReactNode;
+  /** Printed under the caption, not part of the downloads (e.g. the pooled summary and its link). */
+  footer?: ReactNode;
 };
 
-export function ChartFrame({ title, caption = [], legend = [], table, fileName, estimatedHeight, children }: Props) {
+export function ChartFrame({ title, caption = [], legend = [], table, fileName, estimatedHeight, children, footer }: Props) {
   const titleId = useId();
   const captionId = useId();
   const plotRef = useRef<HTMLDivElement>(null);
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const legendRef = useRef<HTMLUListElement>(null);
-  const width = useElementWidth(plotRef);
+  const screenWidth = useElementWidth(plotRef);
+  // On paper the chart is redrawn for the page's width (labels and notes kept whole), not scaled from the screen's.
+  const [printWidth, setPrintWidth] = useState(0);
+  const width = printWidth && screenWidth ? Math.min(screenWidth, printWidth) : screenWidth;
   const [status, setStatus] = useState("");
   const stem = fileName ?? fileSlug(title);
 
@@ -46,9 +52,12 @@ export function ChartFrame({ title, caption = [], legend = [], table, fileName, 
     const before = () => {
       wasOpen = details.open;
       details.open = true;
+      // Synchronously: the browser lays the page out for print right after this event.
+      flushSync(() => setPrintWidth(PRINT_WIDTH));
     };
     const after = () => {
       details.open = wasOpen;
+      setPrintWidth(0);
     };
     window.addEventListener("beforeprint", before);
     window.addEventListener("afterprint", after);
@@ -132,6 +141,7 @@ export function ChartFrame({ title, caption = [], legend = [], table, fileName, 
           ))}
         </figcaption>
       )}
+      {footer}
       <div className={styles.actions}>
         <button type="button" onClick={downloadSvg} aria-label={`Download SVG of ${title}`}>
           Download SVG
@@ -215,6 +225,8 @@ function MarkGlyph({ mark, x, y, size }: { mark: LegendMark; x: number; y: numbe
           <line x1={x + size * 0.6} x2={x + size * 0.6} y1={y - 4} y2={y + 4} />
         </g>
       );
+    case "diamond":
+      return <polygon points={`${x - size * 0.6},${y} ${x},${y - r} ${x + size * 0.6},${y} ${x},${y + r}`} fill={fill} stroke={stroke} strokeWidth={1.3} strokeDasharray={mark.dash} />;
     case "line":
       return <line x1={x} x2={x} y1={y - size / 2} y2={y + size / 2} stroke={stroke} strokeWidth={1.5} strokeDasharray={mark.dash} />;
   }
@@ -239,6 +251,8 @@ const STYLE_PROPERTIES = [
 ] as const;
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+/** CSS px across an A4 or US Letter page in portrait with the print margins (about 18 cm). */
+const PRINT_WIDTH = 680;
 
 /**
  * A copy of the chart's <svg> that renders on its own: computed styles inlined (colours, fonts),

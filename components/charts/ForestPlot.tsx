@@ -1,7 +1,7 @@
 "use client";
 // Forest plot: one chart per endpoint, one row per ratio record (log axis, line of no difference at 1).
-import { useMemo } from "react";
-import type { ForestGroup, ForestRow } from "@/lib/charts/series";
+import { useMemo, type ReactNode } from "react";
+import { forestGroupKey, type ForestGroup, type ForestRow } from "@/lib/charts/series";
 import { ChartFrame, type LegendItem } from "./ChartFrame";
 import { formatInterval, formatNumber, formatP, logTicks, paddedLogDomain } from "./format";
 import { markFor, markLegend, sourceLevelText } from "./marks";
@@ -15,17 +15,18 @@ export function measureAxisLabel(measures: string[]): string {
   return `${text} (log scale)`;
 }
 
-export function ForestPlot({ groups, title }: { groups: ForestGroup[]; title?: string }) {
+/** footers: by forestGroupKey, printed under each chart (the pooled summary of the browser). */
+export function ForestPlot({ groups, title, footers }: { groups: ForestGroup[]; title?: string; footers?: Record<string, ReactNode> }) {
   return (
     <>
       {groups.map((group) => (
-        <ForestGroupChart key={`${group.endpoint}|${group.rows[0]?.measure === "HR" ? "HR" : "OR"}`} group={group} title={title} />
+        <ForestGroupChart key={forestGroupKey(group)} group={group} title={title} footer={footers?.[forestGroupKey(group)]} />
       ))}
     </>
   );
 }
 
-function ForestGroupChart({ group, title }: { group: ForestGroup; title?: string }) {
+function ForestGroupChart({ group, title, footer }: { group: ForestGroup; title?: string; footer?: ReactNode }) {
   const measures = [...new Set(group.rows.map((r) => r.measure))];
   const chartTitle = `${title ? `${title}: ` : ""}${group.endpointLabel} (${measures.join(", ")})`;
   const rows = useMemo(() => forestRows(group.rows), [group.rows]);
@@ -54,7 +55,7 @@ function ForestGroupChart({ group, title }: { group: ForestGroup; title?: string
   ];
 
   return (
-    <ChartFrame title={chartTitle} caption={caption} legend={legend} table={forestTable(group.rows)} estimatedHeight={estimateRowChartHeight(rows)}>
+    <ChartFrame title={chartTitle} caption={caption} legend={legend} table={forestTable(group.rows)} estimatedHeight={estimateRowChartHeight(rows)} footer={footer}>
       {(width) => <RowChart width={width} rows={rows} axis={axis} referenceAt={1} notePlacement="column" title={chartTitle} />}
     </ChartFrame>
   );

@@ -21,7 +21,8 @@ import {
 import { COLOURS, charWidth, formatNumber, rowHeight, rowLayout, thinTicks, wrapLabel, type RowLayout } from "./format";
 import styles from "./ChartFrame.module.css";
 
-export type RowMark = { shape: "square" | "circle" | "bar"; fill: string; stroke: string; dash?: string };
+/** "diamond": a pooled estimate, drawn across its CI (lower to upper) rather than with whiskers. size: a square's side in px (weight). */
+export type RowMark = { shape: "square" | "circle" | "bar" | "diamond"; fill: string; stroke: string; dash?: string; size?: number };
 export type HeaderRow = { kind: "header"; key: string; label: string };
 export type ItemRow = {
   kind: "item";
@@ -37,7 +38,12 @@ export type ItemRow = {
   /** Dash pattern of the interval ("range" whiskers are dashed, CIs solid). */
   intervalDash?: string;
   mark: RowMark;
-  href: string;
+  /** Where the label and mark lead (the record); none for a computed row such as a pooled diamond. */
+  href?: string;
+  /** Bold label (a pooled row). */
+  emphasis?: boolean;
+  /** A prediction interval, drawn as a dashed line beyond the mark's own interval. */
+  prediction?: { lower: number; upper: number } | null;
   /** Tooltip lines. */
   details: string[];
 };
@@ -64,6 +70,8 @@ type Props = {
 };
 
 const FLAG = "⚑";
+export const PREDICTION_DASH = "5 3";
+const BOLD_WIDTH = 1.1;
 /** A white outline under text drawn across grid and reference lines (phones), so it stays legible. */
 const HALO = { stroke: "#ffffff", strokeWidth: 3, strokeLinejoin: "round", paintOrder: "stroke" } as const;
 const AXIS_HEIGHT = 46;
@@ -100,13 +108,14 @@ function placeRows(rows: ChartRow[], width: number, anchor: number) {
       height = lines.length * layout.lineHeight + 9;
     } else {
       full = `${row.flagged ? `${FLAG} ` : ""}${row.label}`;
-      const chars = layout.charsPerLine - (grouped && side ? 2 : 0);
+      // Bold text (an emphasised label, the note on phones) runs about a tenth wider than the estimate of charWidth.
+      const chars = Math.floor((layout.charsPerLine - (grouped && side ? 2 : 0)) / (row.emphasis ? BOLD_WIDTH : 1));
       lines = wrapLabel(full, chars, layout.maxLines).lines;
       if (!side) {
         // Phones: the estimate follows the label, on its last line when it fits.
         noteInline = true;
         const last = lines.at(-1) ?? "";
-        if (last.length + 2 + row.note.length > layout.charsPerLine) lines = [...lines, ""];
+        if ((last.length + 2) * (row.emphasis ? BOLD_WIDTH : 1) + row.note.length * BOLD_WIDTH > layout.charsPerLine) lines = [...lines, ""];
       }
       height = rowHeight(layout, lines.length);
     }
@@ -121,6 +130,24 @@ function placeRows(rows: ChartRow[], width: number, anchor: number) {
   return { layout, placed, slots, height, grouped };
 }
 
+/**
+ * Even thinning can leave two labelled ticks a few pixels apart on a narrow axis (50 and 100 on a
+ * printed page): a tick too close to the one before is dropped, never an end or the reference line.
+ */
+function spacedTicks(ticks: number[], axis: ValueAxis, plotWidth: number, keep?: number, minGap = 30): number[] {
+  const [lo, hi] = axis.domain;
+  const at = (v: number) => (axis.scale === "log" ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo)) * plotWidth;
+  const fixed = (v: number) => v === ticks[0] || v === ticks.at(-1) || v === keep;
+  const out: number[] = [];
+  for (const t of ticks) {
+    const previous = out.at(-1);
+    if (previous === undefined || at(t) - at(previous) >= minGap) out.push(t);
+    else if (fixed(t) && !fixed(previous)) out[out.length - 1] = t;
+    else if (fixed(t)) out.push(t);
+  }
+  return out;
+}
+
 /** The height a RowChart of these rows will take at `width` (for the frame's placeholder). */
 export function estimateRowChartHeight(rows: ChartRow[], width = 1000): number {
   return placeRows(rows, width, 0).height;
@@ -132,7 +159,7 @@ export function RowChart({ width, rows, axis, referenceAt, notePlacement, title 
   const side = layout.mode === "side";
   const margin = { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: side ? 0 : 14, right: side ? layout.noteWidth : 16 };
   const plotWidth = width - margin.left - margin.right - (side ? layout.labelWidth : 0);
-  const ticks = thinTicks(axis.ticks, Math.floor(plotWidth / 42), referenceAt);
+  const ticks = spacedTicks(thinTicks(axis.ticks, Math.floor(plotWidth / 42), referenceAt), axis, plotWidth, referenceAt);
   const format = (v: number) => `${formatNumber(v)}${axis.unitSuffix ?? ""}`;
 
   const tick = (props: YAxisTickContentProps) => {
@@ -223,11 +250,10 @@ function RowLabel({ placed, top, layout, indent, left, noteX }: { placed: Placed
   const centre = top + height / 2;
   const firstBaseline = layout.mode === "side" ? centre - ((lines.length - 1) * lineHeight) / 2 + fontSize * 0.35 : top + 4 + fontSize * 0.9;
   const fill = row.flagged ? COLOURS.flag : COLOURS.fg;
-  return (
-    <g>
-      <a href={row.href}>
-        <title>{`${placed.full} — ${row.note}`}</title>
-        <text x={x + indent} y={firstBaseline} fontSize={fontSize} fill={fill} {...(layout.mode === "stacked" ? HALO : {})}>
+  const label = (
+    <>
+      <title>{`${placed.full} — ${row.note}`}</title>
+        <text x={x + indent} y={firstBaseline} fontSize={fontSize} fontWeight={row.emphasis ? 700 : undefined} fill={fill} {...(layout.mode === "stacked" ? HALO : {})}>
           {lines.map((line, i) => (
             <tspan key={i} x={x + indent} dy={i === 0 ? 0 : lineHeight}>
               {line}
@@ -240,9 +266,13 @@ function RowLabel({ placed, top, layout, indent, left, noteX }: { placed: Placed
             </tspan>
           ))}
         </text>
-      </a>
+    </>
+  );
+  return (
+    <g>
+      {row.href ? <a href={row.href}>{label}</a> : <g>{label}</g>}
       {noteX !== null && (
-        <text x={noteX} y={centre + fontSize * 0.35} fontSize={fontSize} fill={fill} style={{ fontVariantNumeric: "tabular-nums" }}>
+        <text x={noteX} y={centre + fontSize * 0.35} fontSize={fontSize} fontWeight={row.emphasis ? 700 : undefined} fill={fill} style={{ fontVariantNumeric: "tabular-nums" }}>
           {row.note}
         </text>
       )}
@@ -287,9 +317,24 @@ function RowMarks({ placed, axis, layout, noteAtEnd }: { placed: PlacedRow[]; ax
         const x2 = hasInterval ? (highClipped ? clampX(hi) : clampX(row.upper!)) : x;
         const { mark } = row;
         const barHeight = layout.mode === "side" ? Math.min(16, height - 12) : 12;
-        const end = Math.max(x, x2);
-        return (
-          <a key={row.key} href={row.href} tabIndex={-1} aria-hidden="true">
+        const pi = row.prediction ?? null;
+        const piLowClipped = pi !== null && (!drawable(pi.lower) || pi.lower < lo);
+        const piHighClipped = pi !== null && pi.upper > hi;
+        const px1 = pi === null ? x1 : piLowClipped ? clampX(lo) : clampX(pi.lower);
+        const px2 = pi === null ? x2 : piHighClipped ? clampX(hi) : clampX(pi.upper);
+        const end = Math.max(x, x2, pi ? px2 : x2);
+        const diamondHalf = layout.mode === "side" ? Math.min(7, (height - 8) / 2) : 6;
+        const diamond = mark.shape === "diamond";
+        const drawn = (
+          <>
+            {pi !== null && (
+              // The prediction interval: dashed, beyond the diamond, with ticks (arrows where clipped).
+              <g stroke={COLOURS.fg} strokeWidth={1.3} fill="none" className="prediction-interval">
+                <line x1={px1} x2={px2} y1={y} y2={y} strokeDasharray={PREDICTION_DASH} />
+                {piLowClipped ? <path d={`M${px1 + 6},${y - 4} L${px1},${y} L${px1 + 6},${y + 4}`} /> : <line x1={px1} x2={px1} y1={y - 4} y2={y + 4} />}
+                {piHighClipped ? <path d={`M${px2 - 6},${y - 4} L${px2},${y} L${px2 - 6},${y + 4}`} /> : <line x1={px2} x2={px2} y1={y - 4} y2={y + 4} />}
+              </g>
+            )}
             {mark.shape === "bar" && (
               <rect
                 x={Math.min(barBase, x)}
@@ -302,7 +347,19 @@ function RowMarks({ placed, axis, layout, noteAtEnd }: { placed: PlacedRow[]; ax
                 strokeDasharray={mark.dash}
               />
             )}
-            {hasInterval && (
+            {diamond && (
+              <polygon
+                className="pooled-diamond"
+                points={`${x1},${y} ${x},${y - diamondHalf} ${x2},${y} ${x},${y + diamondHalf}`}
+                fill={mark.fill}
+                stroke={mark.stroke}
+                strokeWidth={1.4}
+                strokeDasharray={mark.dash}
+              />
+            )}
+            {diamond && lowClipped && <path d={`M${x1 + 6},${y - 4} L${x1},${y} L${x1 + 6},${y + 4}`} stroke={mark.stroke} strokeWidth={1.5} fill="none" />}
+            {diamond && highClipped && <path d={`M${x2 - 6},${y - 4} L${x2},${y} L${x2 - 6},${y + 4}`} stroke={mark.stroke} strokeWidth={1.5} fill="none" />}
+            {hasInterval && !diamond && (
               <g stroke={mark.shape === "bar" ? COLOURS.fg : mark.stroke} strokeWidth={1.5} fill="none">
                 <line x1={x1} x2={x2} y1={y} y2={y} strokeDasharray={row.intervalDash} />
                 {lowClipped ? <path d={`M${x1 + 6},${y - 4} L${x1},${y} L${x1 + 6},${y + 4}`} /> : <line x1={x1} x2={x1} y1={y - 4} y2={y + 4} />}
@@ -310,7 +367,7 @@ function RowMarks({ placed, axis, layout, noteAtEnd }: { placed: PlacedRow[]; ax
               </g>
             )}
             {mark.shape === "square" && (
-              <rect x={x - 4.5} y={y - 4.5} width={9} height={9} fill={mark.fill} stroke={mark.stroke} strokeWidth={1.6} strokeDasharray={mark.dash} />
+              <rect x={x - (mark.size ?? 9) / 2} y={y - (mark.size ?? 9) / 2} width={mark.size ?? 9} height={mark.size ?? 9} fill={mark.fill} stroke={mark.stroke} strokeWidth={1.6} strokeDasharray={mark.dash} />
             )}
             {mark.shape === "circle" && <circle cx={x} cy={y} r={4.8} fill={mark.fill} stroke={mark.stroke} strokeWidth={1.6} strokeDasharray={mark.dash} />}
             {valueOutside && (
@@ -323,7 +380,16 @@ function RowMarks({ placed, axis, layout, noteAtEnd }: { placed: PlacedRow[]; ax
                 {row.note}
               </text>
             )}
+          </>
+        );
+        return row.href ? (
+          <a key={row.key} href={row.href} tabIndex={-1} aria-hidden="true">
+            {drawn}
           </a>
+        ) : (
+          <g key={row.key} aria-hidden="true">
+            {drawn}
+          </g>
         );
       })}
     </g>

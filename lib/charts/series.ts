@@ -180,3 +180,232 @@ export function alleleSpectrum(effects: EffectRecord[], alleleCodes: Set<string>
       href: effectHref(e),
     }));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Pooled forest plots (/pool and the one-line summaries under the browser's forest plots): the
+// pooled answer of lib/pooling as rows to draw and sentences to print. The numbers here are
+// computed, not printed by a source, so they are rounded for reading (formatRatio); the records'
+// own figures stay as printed in the browser's plots.
+import type { PoolResult } from "../pooling/pool";
+
+export const POOL_SORTS = ["year", "study", "estimate", "weight", "n"] as const;
+export type PoolSort = (typeof POOL_SORTS)[number];
+export const POOL_SORT_LABELS: Record<PoolSort, string> = { year: "Year", study: "Study", estimate: "Estimate", weight: "Weight", n: "N" };
+export const POOL_METHOD_LABELS: Record<PoolResult["method"], string> = { REML: "REML", DL: "DerSimonian–Laird", PM: "Paule–Mandel", FE: "Fixed effect" };
+export const POOL_METHOD_SHORT: Record<PoolResult["method"], string> = { REML: "REML", DL: "DL", PM: "PM", FE: "FE" };
+export const POOL_INTERVAL_LABELS: Record<PoolResult["ci"], string> = { hksj: "HKSJ", wald: "Wald", "hksj-truncated": "HKSJ truncated" };
+export const POOL_SUBGROUP_LABELS: Record<"level" | "setting" | "design", string> = { level: "Molecular level", setting: "Setting", design: "Study design" };
+
+/** A computed ratio for reading: two decimals in the usual range, bounded text far outside it. */
+export function formatRatio(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return "—";
+  if (x < 0.001) return "<0.001";
+  if (x > 1000) return ">1000";
+  if (x >= 100) return x.toFixed(0);
+  if (x >= 10) return x.toFixed(1);
+  if (x >= 0.1) return x.toFixed(2);
+  return x.toPrecision(2);
+}
+
+export function formatRatioInterval(lower: number | null, upper: number | null): string {
+  return `${formatRatio(lower)}–${formatRatio(upper)}`;
+}
+
+/** "p = 0.025", "p < 0.001". */
+export function formatPValue(p: number | null): string {
+  if (p === null || !Number.isFinite(p)) return "p not computed";
+  if (p < 0.001) return "p < 0.001";
+  return `p = ${p < 0.1 ? p.toFixed(3) : p.toFixed(2)}`;
+}
+
+/** "Pooled (REML, HKSJ)". */
+export function poolMethodText(r: Pick<PoolResult, "method" | "ci">): string {
+  return `${POOL_METHOD_SHORT[r.method]}, ${POOL_INTERVAL_LABELS[r.ci]}`;
+}
+
+export type PooledStudyRow = {
+  kind: "study";
+  key: string;
+  id: string;
+  studyId: string;
+  href: string;
+  /** Study, year and what the reader must know: "(inverted)", "(KRAS level)". */
+  label: string;
+  study: string;
+  year: number | null;
+  n: number | null;
+  estimate: number;
+  ciLower: number;
+  ciUpper: number;
+  weight: number;
+  inverted: boolean;
+  narrower: boolean;
+  subgroup: string | null;
+};
+export type PooledDiamondRow = {
+  kind: "pooled";
+  key: string;
+  scope: "subgroup" | "overall";
+  label: string;
+  k: number;
+  estimate: number;
+  ciLower: number;
+  ciUpper: number;
+  piLower: number | null;
+  piUpper: number | null;
+  i2: number | null;
+  tau2: number | null;
+};
+export type PooledHeaderRow = { kind: "header"; key: string; label: string };
+export type PooledForestRow = PooledHeaderRow | PooledStudyRow | PooledDiamondRow;
+export type PooledForest = { measure: string; rows: PooledForestRow[]; subgrouped: boolean };
+
+const NOT_STATED = "not stated";
+
+function sortRows(rows: PoolResult["rows"], sort: PoolSort): PoolResult["rows"] {
+  const byName = (a: PoolResult["rows"][number], b: PoolResult["rows"][number]) => a.study.localeCompare(b.study);
+  const nullsLast = (a: number | null, b: number | null, dir: 1 | -1) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : dir * (a - b));
+  const compare: Record<PoolSort, (a: PoolResult["rows"][number], b: PoolResult["rows"][number]) => number> = {
+    year: (a, b) => nullsLast(a.year, b.year, 1) || byName(a, b),
+    study: (a, b) => byName(a, b) || nullsLast(a.year, b.year, 1),
+    estimate: (a, b) => a.estimate - b.estimate || byName(a, b),
+    weight: (a, b) => b.weight - a.weight || byName(a, b),
+    n: (a, b) => nullsLast(a.n, b.n, -1) || byName(a, b),
+  };
+  return [...rows].sort(compare[sort]);
+}
+
+/**
+ * The rows of a pooled forest plot: each included estimate (sorted), then the pooled diamond; with
+ * subgroups, each subgroup's estimates under a heading and its own diamond, then the overall one.
+ * Refused pools (k < 2) have no diamond: the estimate, if any, stands alone.
+ */
+export function pooledForest(result: PoolResult, sort: PoolSort = "year"): PooledForest | null {
+  if (result.rows.length === 0 || !result.measure) return null;
+  const studyRow = (r: PoolResult["rows"][number]): PooledStudyRow => ({
+    kind: "study",
+    key: r.id,
+    id: r.id,
+    studyId: r.studyId,
+    href: `/studies/${r.studyId}#${encodeURIComponent(r.id.slice(r.id.indexOf("/") + 1))}`,
+    label: r.year !== null && !r.study.includes(String(r.year)) ? r.label.replace(r.study, `${r.study}, ${r.year}`) : r.label,
+    study: r.study,
+    year: r.year,
+    n: r.n,
+    estimate: r.estimate,
+    ciLower: r.ciLower,
+    ciUpper: r.ciUpper,
+    weight: r.weight,
+    inverted: r.inverted,
+    narrower: r.narrower,
+    subgroup: r.subgroup,
+  });
+  const overall = (): PooledDiamondRow[] =>
+    result.refused || result.estimate === null
+      ? []
+      : [
+          {
+            kind: "pooled",
+            key: "pooled:overall",
+            scope: "overall",
+            label: `${result.subgroups ? "Overall" : "Pooled"} (${poolMethodText(result)}), k = ${result.k}${result.piLower !== null ? ` · 95% PI ${formatRatioInterval(result.piLower, result.piUpper)}` : ""}`,
+            k: result.k,
+            estimate: result.estimate,
+            ciLower: result.ciLower!,
+            ciUpper: result.ciUpper!,
+            piLower: result.piLower,
+            piUpper: result.piUpper,
+            i2: result.i2,
+            tau2: result.tau2,
+          },
+        ];
+  if (!result.subgroups || result.refused) {
+    return { measure: result.measure, rows: [...sortRows(result.rows, sort).map(studyRow), ...overall()], subgrouped: false };
+  }
+  const rows: PooledForestRow[] = [];
+  for (const g of result.subgroups) {
+    const members = result.rows.filter((r) => (r.subgroup ?? NOT_STATED) === g.group);
+    rows.push({ kind: "header", key: `header:${g.group}`, label: `${g.group.charAt(0).toUpperCase()}${g.group.slice(1)} (k = ${g.k})` });
+    rows.push(...sortRows(members, sort).map(studyRow));
+    rows.push({
+      kind: "pooled",
+      key: `pooled:${g.group}`,
+      scope: "subgroup",
+      label: `Subtotal, k = ${g.k}${g.k > 1 ? ` · I² ${g.i2.toFixed(0)}%` : " (the study itself)"}`,
+      k: g.k,
+      estimate: g.estimate,
+      ciLower: g.ciLower,
+      ciUpper: g.ciUpper,
+      piLower: g.piLower,
+      piUpper: g.piUpper,
+      i2: g.k > 1 ? g.i2 : null,
+      tau2: g.k > 1 ? g.tau2 : null,
+    });
+  }
+  const all = overall();
+  if (all.length) rows.push({ kind: "header", key: "header:overall", label: "All studies" }, ...all);
+  return { measure: result.measure, rows, subgrouped: true };
+}
+
+/** The heterogeneity of a pooled result in one line (τ² with its Q-profile CI, I², H², Q). */
+export function heterogeneityText(r: PoolResult): string | null {
+  if (r.refused || r.q === null) return null;
+  // The Q-profile search stops at max(100, 10 τ²): an upper bound there is a limit, not a crossing (metafor prints ">").
+  const atLimit = r.tau2CiUpper !== null && r.tau2 !== null && r.tau2CiUpper >= Math.max(100, 10 * r.tau2) * (1 - 1e-9);
+  const tau2 =
+    r.method === "FE"
+      ? "fixed-effect model: τ² taken as 0"
+      : `τ² = ${r.tau2!.toFixed(3)}${r.tau2CiLower !== null ? ` (95% CI ${r.tau2CiLower.toFixed(3)} to ${atLimit ? ">" : ""}${r.tau2CiUpper!.toFixed(3)})` : ""}`;
+  return `Heterogeneity: ${tau2}; I² = ${r.i2!.toFixed(0)}%; H² = ${r.h2!.toFixed(2)}; Q = ${r.q.toFixed(2)} (df = ${r.qDf}, ${formatPValue(r.qP)}).`;
+}
+
+/** The pooled estimate in one line: "OR 0.78 (95% CI 0.68–0.88), p = 0.025; 95% prediction interval 0.68–0.88". */
+export function pooledEstimateText(r: PoolResult): string | null {
+  if (r.refused || r.estimate === null) return null;
+  const pi = r.piLower !== null ? `; 95% prediction interval ${formatRatioInterval(r.piLower, r.piUpper)}` : r.method === "FE" ? "; no prediction interval for a fixed-effect model" : "";
+  return `${r.measure} ${formatRatio(r.estimate)} (95% CI ${formatRatioInterval(r.ciLower, r.ciUpper)}), ${formatPValue(r.p)}${pi}`;
+}
+
+/** "Only one usable estimate: nothing to pool. …" → "only one usable estimate". */
+export function refusalShort(r: Pick<PoolResult, "refused">): string | null {
+  if (!r.refused) return null;
+  const head = r.refused.split(":")[0]!.trim();
+  return `${head.charAt(0).toLowerCase()}${head.slice(1)}`;
+}
+
+/**
+ * The line under a browser forest plot: the pooled answer for its most-studied comparison, or
+ * quietly why there is none.
+ */
+export function pooledSummaryText(r: PoolResult, labels: { exposure: string; reference: string }): { pooled: boolean; text: string } {
+  const comparison = r.comparison ? `${labels.exposure} vs ${labels.reference}` : null;
+  if (r.refused || r.estimate === null)
+    return { pooled: false, text: `${r.measure ? `${r.measure} not pooled` : "Not pooled"}: ${refusalShort(r) ?? "nothing to pool"}${comparison ? ` for ${comparison}` : ""}` };
+  const pi = r.piLower !== null ? `, PI ${formatRatioInterval(r.piLower, r.piUpper)}` : "";
+  return {
+    pooled: true,
+    text: `Pooled (${poolMethodText(r)}), ${comparison}: ${r.measure} ${formatRatio(r.estimate)} (${formatRatioInterval(r.ciLower, r.ciUpper)})${pi}, I² ${r.i2!.toFixed(0)}%, k = ${r.k}`,
+  };
+}
+
+/** The key a browser forest plot is drawn under (one chart per endpoint for HR, one for OR/RR). */
+export function forestGroupKey(g: Pick<ForestGroup, "endpoint" | "rows">): string {
+  return `${g.endpoint}|${g.rows[0]?.measure === "HR" ? "HR" : "OR"}`;
+}
+
+/**
+ * What a reader of an HKSJ interval must be told: with two studies it rests on t with 1 df; when
+ * the studies agree more closely than their standard errors predict (Knapp–Hartung factor below 1),
+ * the untruncated interval is narrower than the Wald one. `wald`: the same records with Wald intervals.
+ */
+export function intervalWarnings(r: PoolResult, wald: PoolResult | null): string[] {
+  if (r.refused || r.ci !== "hksj" || r.ciLower === null || r.ciUpper === null) return [];
+  const out: string[] = [];
+  if (r.k === 2)
+    out.push("Only two studies: the HKSJ interval rests on a t distribution with 1 degree of freedom, and τ² can barely be estimated from two estimates.");
+  if (wald && wald.ciLower !== null && wald.ciUpper !== null && Math.log(r.ciUpper / r.ciLower) < Math.log(wald.ciUpper / wald.ciLower) - 1e-9)
+    out.push(
+      `The HKSJ interval (${formatRatioInterval(r.ciLower, r.ciUpper)}) is narrower than the Wald interval (${formatRatioInterval(wald.ciLower, wald.ciUpper)}): the studies agree more closely than their standard errors predict (Knapp–Hartung factor below 1), so the untruncated interval claims more certainty than the studies give.`,
+    );
+  return out;
+}

@@ -7,6 +7,7 @@ import { findStudies } from "./find-studies";
 import type { AppVocabulary } from "./vocabulary";
 import { INTERVAL_METHODS, POOLING_METHODS, SUBGROUP_KEYS, poolRecords, type PoolOptions, type PoolResult } from "../pooling/pool";
 import { poolingContext, studyFacts } from "../pooling/context";
+import type { EndpointRole } from "../content/schema";
 
 const ANALYSIS_CHOICES = ["multivariable", "univariable", "randomised"] as const;
 
@@ -45,4 +46,56 @@ export async function poolForFilters(db: PrismaClient, vocab: AppVocabulary, fil
     sourceLevels: vocab.sourceLevels.map((l) => l.code),
   });
   return poolRecords(data, facts, options, context);
+}
+
+const POOL_PARAMS = ["method", "ci", "analysis", "comparison", "by"] as const;
+
+/**
+ * The pooling parameters, leniently (for /pool and links from the browser): a bad value is dropped,
+ * the default used, and the reason returned in `ignored` for the page to say so.
+ */
+export function parsePoolOptionsLenient(params: URLSearchParams): { options: PoolOptions; ignored: string[] } {
+  const kept = new URLSearchParams();
+  const ignored: string[] = [];
+  for (const key of POOL_PARAMS) {
+    const value = params.get(key);
+    if (value === null || value === "") continue;
+    try {
+      parsePoolOptions(new URLSearchParams({ [key]: value }));
+      kept.set(key, value);
+    } catch (error) {
+      if (!(error instanceof FilterError)) throw error;
+      ignored.push(`${error.message}: ignored (allowed: ${error.allowed})`);
+    }
+  }
+  return { options: parsePoolOptions(kept), ignored };
+}
+
+/**
+ * One read of the records for a set of filters, pooled under several options (the page sets its
+ * HKSJ interval beside the Wald one), with the compared groups' labels as the records print them
+ * (factor levels have no vocabulary label in the app) and the endpoint's role.
+ */
+export async function poolVariants(
+  db: PrismaClient,
+  vocab: AppVocabulary,
+  filters: EffectFilters,
+  options: PoolOptions[],
+): Promise<{ results: PoolResult[]; printedLabels: Record<string, string>; endpointRoles: Record<string, EndpointRole> }> {
+  const { data } = await findEffects(db, vocab, { ...filters, limit: 1_000_000, offset: 0 });
+  const studies = await findStudies(db, [...new Set(data.map((e) => e.studyId))]);
+  const facts = studyFacts(studies);
+  const context = poolingContext({
+    treatments: vocab.treatments,
+    groups: vocab.groups.map((g) => ({ code: g.code, parent: g.parentCode, level: g.level })),
+    sourceLevels: vocab.sourceLevels.map((l) => l.code),
+  });
+  const printedLabels: Record<string, string> = {};
+  const endpointRoles: Record<string, EndpointRole> = {};
+  for (const e of data) {
+    if (e.exposureGroup && e.exposure) printedLabels[e.exposureGroup] ??= e.exposure;
+    if (e.referenceGroup && e.reference) printedLabels[e.referenceGroup] ??= e.reference;
+    endpointRoles[e.endpoint] ??= e.endpointRole;
+  }
+  return { results: options.map((o) => poolRecords(data, facts, o, context)), printedLabels, endpointRoles };
 }

@@ -1,0 +1,14 @@
+import { CopyButton } from "./CopyButton";
+
+/** The methods paragraph, ready to paste into a guideline appendix (printed with the page). */
+export function MethodsBox({ text }: { text: string }) {
+  return (
+    <section aria-labelledby="methods-heading" className="pool-methods">
+      <h2 id="methods-heading">Methods</h2>
+      <p id="methods-text" data-testid="methods-paragraph">
+        {text}
+      </p>
+      <CopyButton text={text} label="Copy the methods paragraph" />
+    </section>
+  );
+}
