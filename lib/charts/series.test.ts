@@ -33,7 +33,7 @@ const studyRow = (id: string, study: string, year: number, estimate: number, wei
 });
 const pooled: PoolResult = {
   k: 3, measure: "HR", endpoint: "OS", comparison: { exposure: "RAS", reference: "RAS-wt" }, analysis: "multivariable", setting: "after liver resection or local treatment",
-  method: "REML", ci: "hksj", estimate: 1.5, ciLower: 1.1, ciUpper: 2.05, piLower: 0.8, piUpper: 2.8, p: 0.02, tau2: 0.04, tau2CiLower: 0, tau2CiUpper: 0.9,
+  method: "REML", ci: "hksj", estimate: 1.5, ciLower: 1.1, ciUpper: 2.05, piLower: 0.8, piUpper: 2.8, p: 0.02, tau2: 0.04, tau2CiLower: 0, tau2CiUpper: 0.9, tau2CiAtSearchLimit: false, hksjFactor: 1.1,
   i2: 40.2, h2: 1.67, q: 3.3, qDf: 2, qP: 0.19, participants: 300, weights: [],
   rows: [
     studyRow("b", "Beta 2019", 2019, 1.2, 50, { inverted: true, label: "Beta 2019 (inverted)" }),

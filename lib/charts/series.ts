@@ -351,7 +351,7 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year"): Poole
 export function heterogeneityText(r: PoolResult): string | null {
   if (r.refused || r.q === null) return null;
   // The Q-profile search stops at max(100, 10 τ²): an upper bound there is a limit, not a crossing (metafor prints ">").
-  const atLimit = r.tau2CiUpper !== null && r.tau2 !== null && r.tau2CiUpper >= Math.max(100, 10 * r.tau2) * (1 - 1e-9);
+  const atLimit = r.tau2CiAtSearchLimit === true;
   const tau2 =
     r.method === "FE"
       ? "fixed-effect model: τ² taken as 0"

@@ -37,15 +37,16 @@ export function parsePoolOptions(params: URLSearchParams): PoolOptions {
 }
 
 export async function poolForFilters(db: PrismaClient, vocab: AppVocabulary, filters: EffectFilters, options: PoolOptions): Promise<PoolResult> {
-  const { data } = await findEffects(db, vocab, { ...filters, limit: 1_000_000, offset: 0 });
-  const studies = await findStudies(db, [...new Set(data.map((e) => e.studyId))]);
-  const facts = studyFacts(studies);
-  const context = poolingContext({
+  return (await poolVariants(db, vocab, filters, [options])).results[0]!;
+}
+
+/** What the guard rails need from the app's vocabularies. */
+export function appPoolingContext(vocab: AppVocabulary) {
+  return poolingContext({
     treatments: vocab.treatments,
     groups: vocab.groups.map((g) => ({ code: g.code, parent: g.parentCode, level: g.level })),
     sourceLevels: vocab.sourceLevels.map((l) => l.code),
   });
-  return poolRecords(data, facts, options, context);
 }
 
 const POOL_PARAMS = ["method", "ci", "analysis", "comparison", "by"] as const;
@@ -85,11 +86,7 @@ export async function poolVariants(
   const { data } = await findEffects(db, vocab, { ...filters, limit: 1_000_000, offset: 0 });
   const studies = await findStudies(db, [...new Set(data.map((e) => e.studyId))]);
   const facts = studyFacts(studies);
-  const context = poolingContext({
-    treatments: vocab.treatments,
-    groups: vocab.groups.map((g) => ({ code: g.code, parent: g.parentCode, level: g.level })),
-    sourceLevels: vocab.sourceLevels.map((l) => l.code),
-  });
+  const context = appPoolingContext(vocab);
   const printedLabels: Record<string, string> = {};
   const endpointRoles: Record<string, EndpointRole> = {};
   for (const e of data) {

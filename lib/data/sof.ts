@@ -3,7 +3,8 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { QuestionContent, RiskOfBiasContent } from "../content/schema";
 import { summaryOfFindings, type SummaryOfFindings } from "../grade/summary";
-import { poolingContext, studyFacts } from "../pooling/context";
+import { studyFacts } from "../pooling/context";
+import { appPoolingContext } from "./pool-effects";
 import { EFFECT_INCLUDE, toEffectRecord } from "./to-record";
 import { findStudies } from "./find-studies";
 import type { AppVocabulary } from "./vocabulary";
@@ -33,7 +34,7 @@ export async function findSummaryOfFindings(db: PrismaClient, vocab: AppVocabula
   const labels = new Map<string, string>([...vocab.groups.map((g): [string, string] => [g.code, g.label]), ...vocab.treatments.map((t): [string, string] => [t.code, t.label])]);
   const endpointLabels = new Map(vocab.endpoints.map((e) => [e.code, e.label]));
   return summaryOfFindings(question, {
-    pooling: poolingContext({ treatments: vocab.treatments, groups: vocab.groups.map((g) => ({ code: g.code, parent: g.parentCode, level: g.level })), sourceLevels: vocab.sourceLevels.map((l) => l.code) }),
+    pooling: appPoolingContext(vocab),
     studies: studyFacts(studies),
     riskOfBias: new Map(assessments.map((a) => [a.studyId, JSON.parse(a.assessment) as RiskOfBiasContent])),
     records,

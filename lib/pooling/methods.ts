@@ -8,7 +8,8 @@ const METHOD_WORDS: Record<PoolResult["method"], string> = {
   FE: "a fixed-effect (inverse-variance) model",
 };
 
-const fmt = (x: number | null, d = 2) => (x === null ? "—" : x.toFixed(d));
+/** Extremes as a reader can use them: "<0.001", ">1000". */
+const fmt = (x: number | null, d = 2) => (x === null ? "—" : x < 0.001 && x > 0 ? "<0.001" : x > 1000 ? ">1000" : x.toFixed(d));
 
 export function methodsParagraph(r: PoolResult, ctx: { datasetVersion: string; endpointLabel: string; exposureLabel: string; referenceLabel: string }): string {
   const reasons = new Map<string, number>();

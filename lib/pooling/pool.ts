@@ -62,6 +62,10 @@ export type PoolResult = {
   tau2: number | null;
   tau2CiLower: number | null;
   tau2CiUpper: number | null;
+  /** The τ² upper bound is metafor's search limit, not a crossing (print it as "> limit"). */
+  tau2CiAtSearchLimit: boolean | null;
+  /** The Knapp–Hartung factor (HKSJ SE / Wald SE); below 1 the HKSJ interval is narrower than Wald's. */
+  hksjFactor: number | null;
   i2: number | null;
   h2: number | null;
   q: number | null;
@@ -151,7 +155,7 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
     return {
       ...empty,
       estimate: null, ciLower: null, ciUpper: null, piLower: null, piUpper: null, p: null,
-      tau2: null, tau2CiLower: null, tau2CiUpper: null, i2: null, h2: null, q: null, qDf: null, qP: null,
+      tau2: null, tau2CiLower: null, tau2CiUpper: null, tau2CiAtSearchLimit: null, hksjFactor: null, i2: null, h2: null, q: null, qDf: null, qP: null,
       weights: [],
       rows: included.map((i) => rowOf(i, 100)),
       refused:
@@ -172,6 +176,8 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
     tau2: fit.tau2,
     tau2CiLower: fit.tau2CiLower,
     tau2CiUpper: fit.tau2CiUpper,
+    tau2CiAtSearchLimit: fit.tau2CiAtSearchLimit,
+    hksjFactor: options.ci === "wald" ? null : fit.se / Math.sqrt(1 / included.reduce((s, _i, n) => s + 1 / (input.vi[n]! + fit.tau2), 0)),
     i2: fit.i2,
     h2: fit.h2,
     q: fit.q,
