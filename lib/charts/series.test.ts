@@ -104,7 +104,7 @@ describe("pooled sentences", () => {
   });
   it("prints heterogeneity with τ²'s CI, and a Q-profile bound at the search limit as a limit", () => {
     expect(heterogeneityText(pooled)).toBe("Heterogeneity: τ² = 0.040 (95% CI 0.000 to 0.900); I² = 40%; H² = 1.67; Q = 3.30 (df = 2, p = 0.19).");
-    expect(heterogeneityText({ ...pooled, tau2: 0.65, tau2CiUpper: 100 })).toContain("(95% CI 0.000 to >100.000)");
+    expect(heterogeneityText({ ...pooled, tau2: 0.65, tau2CiUpper: 100, tau2CiAtSearchLimit: true })).toContain("(95% CI 0.000 to >100.000)");
   });
   it("warns when HKSJ rests on two studies or is narrower than Wald", () => {
     const wald = { ...pooled, ci: "wald" as const, ciLower: 1.0, ciUpper: 2.3 };
