@@ -163,6 +163,18 @@ describe("GET /api/export", () => {
   });
 });
 
+describe("treatments as a hierarchy", () => {
+  it("a component finds every regimen that contains it: bevacizumab answers BECOME, OLIVIA, TRIBE and CAIRO5", async () => {
+    const { body } = await effects("?treatment=bevacizumab&limit=1000");
+    const studies = new Set(body.data.map((e) => e.studyId as string));
+    for (const s of ["become", "olivia", "tribe", "cairo5"]) expect(studies.has(s), s).toBe(true);
+  });
+  it("a class finds its members: HAI includes Spectrum's HAI floxuridine records", async () => {
+    const { body } = await effects("?treatment=HAI&limit=1000");
+    expect(body.data.some((e) => e.studyId === "spectrum-hai-2022")).toBe(true);
+  });
+});
+
 describe("GET /api/pool", () => {
   type Pool = { k: number; measure: string; estimate: number | null; ciLower: number; ciUpper: number; tau2: number; i2: number; included: string[]; inverted: string[]; excluded: { id: string; reason: string }[]; weights: { id: string; weight: number }[]; refused: string | null; method: string; ci: string; subgroups?: unknown[]; subgroupTest?: { q: number; df: number; p: number }; error?: string; parameter?: string; allowed?: string };
   const pool = async (query: string) => {

@@ -32,20 +32,33 @@ const json = (v: unknown) => JSON.stringify(v);
  * Every treatment named in a record's comparison, as "|a|b|". Filtering by a treatment then keeps
  * both arms of a comparison that involves it (FOLFOXIRI + bev vs doublet + bev shows the doublet arm).
  */
-export function comparisonTreatments(effects: BuiltDataset["effects"]): Map<string, string> {
+export function comparisonTreatments(effects: BuiltDataset["effects"], parents: Map<string, string[]> = new Map()): Map<string, string> {
+  // A regimen stands also for what it is made of and the classes it belongs to: filtering by
+  // bevacizumab finds FOLFOX + bevacizumab, FOLFOXIRI + bevacizumab, doublet + bevacizumab …
+  const withAncestors = (code: string): string[] => {
+    const seen = new Set<string>();
+    const stack = [code];
+    while (stack.length) {
+      const at = stack.pop()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      stack.push(...(parents.get(at) ?? []));
+    }
+    return [...seen];
+  };
   const byComparison = new Map<string, Set<string>>();
   const key = comparisonKey;
   for (const e of effects) {
     const k = key(e);
     if (!k) continue;
     const set = byComparison.get(k) ?? new Set<string>();
-    for (const t of [e.treatment, e.referenceTreatment]) if (t) set.add(t);
+    for (const t of [e.treatment, e.referenceTreatment]) if (t) withAncestors(t).forEach((a) => set.add(a));
     byComparison.set(k, set);
   }
   const out = new Map<string, string>();
   for (const e of effects) {
     const k = key(e);
-    const own = [e.treatment, e.referenceTreatment].filter((t): t is string => Boolean(t));
+    const own = [e.treatment, e.referenceTreatment].filter((t): t is string => Boolean(t)).flatMap(withAncestors);
     const all = new Set([...own, ...(k ? (byComparison.get(k) ?? []) : [])]);
     out.set(e.id, all.size ? `|${[...all].sort().join("|")}|` : "");
   }
@@ -124,7 +137,7 @@ export async function writeDatabase(file: string, content: ContentSet, dataset: 
       ),
     });
     const studyById = new Map(dataset.studies.map((s) => [s.id, s]));
-    const treatments = comparisonTreatments(dataset.effects);
+    const treatments = comparisonTreatments(dataset.effects, new Map(vocab.treatments.map((t) => [t.code, t.parents])));
     await prisma.effect.createMany({
       data: dataset.effects.map((e, i) => ({
         id: e.id,
