@@ -73,7 +73,9 @@ describe("GET /api/effects", () => {
   it("filters by treatment, design and source level", async () => {
     const hai = await effects("?treatment=HAI-FUDR&limit=1000");
     expect(hai.body.count).toBeGreaterThan(0);
-    expect(hai.body.data.every((e) => e.treatment === "HAI-FUDR" || e.referenceTreatment === "HAI-FUDR")).toBe(true);
+    // HAI-FUDR and the regimens that contain it (HAI floxuridine with mFOLFOX6).
+    const within = new Set(["HAI-FUDR", "HAI-FUDR-mFOLFOX6"]);
+    expect(hai.body.data.every((e) => within.has(e.treatment as string) || within.has(e.referenceTreatment as string))).toBe(true);
     const rct = await effects("?design=rct-phase3&sourceLevel=secondary&limit=1000");
     expect(rct.body.count).toBeGreaterThan(0);
     expect(rct.body.data.every((e) => e.sourceLevel === "secondary")).toBe(true);

@@ -1,16 +1,91 @@
-// JSON answers for the API: a 400 names the parameter and what is allowed; nothing is a bare 500.
+// JSON answers for the API. A 400 names the parameter and what is allowed (FilterError); 503 only
+// when the database really cannot be read (missing, unopenable, not a database, no tables); any other
+// error is a 500 with a request id that is also in the log. Successful answers are keyed by the
+// dataset version: an ETag, and 304 to a matching If-None-Match without doing the work again.
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { FilterError } from "./filters";
+import { getContext } from "./context";
+import { databasePath } from "../db/paths";
+
+/** What an error may echo: a short message, a short parameter name (a 10 kB value is never echoed whole). */
+const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max)}…`);
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error, ...extra }, { status });
+  const body: Record<string, unknown> = { error: clip(error, 300), ...extra };
+  // "?=x" has a parameter with no name: named so, a 400 always says which parameter.
+  if (typeof body.parameter === "string") body.parameter = body.parameter ? clip(body.parameter, 60) : "(a parameter with no name)";
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+// The database file missing or unreadable (getDb's stat of it), SQLite unable to open it or to read
+// it as a database, or a database without the app's tables (built by another version): in each case
+// the fix is `npm run db:build`. Anything else (a bug, a query over the parameter limit) is a 500.
+const FILE_CODES = new Set(["ENOENT", "EACCES", "EISDIR", "ENOTDIR"]);
+const SQLITE_UNAVAILABLE = /^SQLITE_(CANTOPEN|NOTADB|CORRUPT|IOERR|PERM)/;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const file = databasePath();
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === "object" && depth < 6; depth++) {
+    const o = e as { code?: unknown; path?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } }; cause?: unknown };
+    if (typeof o.code === "string" && FILE_CODES.has(o.code) && o.path === file) return true;
+    if (o.code === "P2021" || o.meta?.driverAdapterError?.cause?.kind === "TableDoesNotExist") return true;
+    for (const code of [o.code, o.meta?.driverAdapterError?.cause?.originalCode]) if (typeof code === "string" && SQLITE_UNAVAILABLE.test(code)) return true;
+    e = o.cause;
+  }
+  return false;
+}
+
+// The app's build (next.config.js inlines it): a deploy with new code but the same dataset must not
+// be answered 304 from the old code's answers.
+const BUILD = (process.env.EVIDENCE_APP_BUILD ?? "dev").replace(/[^A-Za-z0-9._-]/g, "");
+
+export function entityTag(version: string): string {
+  return `"${version.replace(/[^A-Za-z0-9._-]/g, "")}-${BUILD}"`;
+}
+
+/** RFC 9110 weak comparison, as If-None-Match asks: "*" or any listed tag, W/ ignored. */
+export function etagMatches(ifNoneMatch: string | null, tag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  const bare = tag.replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === bare);
+}
+
+// Browsers and proxies may keep an answer but must ask again each time; the ask is a cheap 304.
+export const API_CACHE_CONTROL = "public, no-cache";
+
+/** The request's headers where there is a request (in a route handler; not when a test calls GET directly). */
+async function requestHeaders(): Promise<Headers | null> {
+  try {
+    return await headers();
+  } catch {
+    return null;
+  }
 }
 
 export async function handle(run: () => Promise<Response>): Promise<Response> {
+  const incoming = await requestHeaders();
+  const requestId = incoming?.get("x-request-id") ?? randomUUID();
   try {
-    return await run();
+    const { meta } = await getContext();
+    const tag = entityTag(meta.version);
+    if (etagMatches(incoming?.get("if-none-match") ?? null, tag))
+      return new Response(null, { status: 304, headers: { ETag: tag, "Cache-Control": API_CACHE_CONTROL } });
+    const response = await run();
+    if (response.status === 200) {
+      response.headers.set("ETag", tag);
+      response.headers.set("Cache-Control", API_CACHE_CONTROL);
+    }
+    return response;
   } catch (err) {
     if (err instanceof FilterError) return jsonError(400, err.message, { parameter: err.parameter, allowed: err.allowed });
-    console.error(err);
-    return jsonError(503, "the evidence database is not available; run `npm run db:build`");
+    if (isDatabaseUnavailable(err)) {
+      console.error(`[request ${requestId}] evidence database unavailable:`, err);
+      return jsonError(503, "the evidence database is not available; run `npm run db:build`", { requestId });
+    }
+    console.error(`[request ${requestId}] unexpected error:`, err);
+    return jsonError(500, "unexpected error; the log has the details under this request id", { requestId });
   }
 }

@@ -31,6 +31,19 @@ export function citationLine(s: Pick<StudyRecord, "authors" | "authorsComplete" 
   return [authors, where].filter(Boolean).join(authors.endsWith(".") ? " " : ". ");
 }
 
+// A spreadsheet runs a cell that starts with = + - @ (or a tab, CR or LF before one) as a formula:
+// such text is written with a leading apostrophe, which spreadsheets show as text. A number stays a
+// number ("-6.6", "+1", "1e-3"; "−6.6" with a minus sign is safe as it is). Full-width ＝＋－＠ are
+// included: some spreadsheets fold them to ASCII.
+const FORMULA_START = /^[\s\u0000-\u001f]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A cell value a spreadsheet cannot run (see FORMULA_START). */
+export function neutraliseFormula(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
 export function effectsToCsv(effects: EffectRecord[], studies: StudyRecord[]): string {
   const byId = new Map(studies.map((s) => [s.id, s]));
   const rows = effects.map((e) => {
@@ -55,7 +68,7 @@ export function effectsToCsv(effects: EffectRecord[], studies: StudyRecord[]): s
       flags: e.flags.map((f) => `${f.severity} ${f.code}: ${f.summary}`).join(" | "),
     };
   });
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => (r as Record<string, unknown>)[c] ?? "")) });
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => neutraliseFormula((r as Record<string, unknown>)[c] ?? ""))) });
 }
 
 export function datasetToCsv(d: Dataset): string {

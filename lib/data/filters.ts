@@ -1,6 +1,22 @@
-// The filters of the effect list, as the API and the pages receive them. Two schemas for the same
-// parameters: a strict one for the API (an unknown value is a 400 naming the parameter and what is
-// allowed) and a lenient one for page URLs (a bad value is dropped, so a bad link degrades).
+// The filters of the effect list, as the pages, the API and the export receive them. One zod schema
+// per parameter, read in two modes: strict for the API (a bad value is a 400 naming the parameter and
+// what is allowed) and lenient for page URLs (a bad value is dropped or clamped, and the reason kept
+// for the page to say, so a bad link degrades instead of failing).
+//
+// Bounds, and why:
+// - Values are de-duplicated and capped per parameter (MAX_VALUES_PER_PARAMETER), in all
+//   (MAX_FILTER_VALUES) and in length (MAX_VALUE_LENGTH). Prisma refuses a SQLite query with 999 or
+//   more bound values (P2029, measured with `studyId in` 999 times); every filter value becomes one,
+//   a molecular group also its descendants, each free-text word one more. The caps keep the worst
+//   combination far below that (a test builds it from every vocabulary value).
+// - offset and limit are bounded: an offset past SQLite's 64-bit integer crashed the page.
+// - Free text (q) may not carry LIKE wildcards. Prisma's `contains` on SQLite is `LIKE '%…%'` with no
+//   ESCAPE clause, and Prisma has no way to add one: measured on the built database, `contains: "%"`
+//   matched all 850 records where 78 hold a literal "%", `contains: "_"` all 850 where none holds
+//   "_". So % and _ cannot be searched for literally: the API refuses them (400), the pages read
+//   them as spaces and say so. The check runs after NFKC, as the search interpreter normalises
+//   (a full-width ％ becomes %). The other `contains` filter (treatment) only takes vocabulary
+//   codes, which never hold a wildcard (tested).
 import { z } from "zod";
 
 export const FILTER_KEYS = ["endpoint", "treatment", "group", "study", "measure", "design", "sourceLevel", "analysis", "kind"] as const;
@@ -14,6 +30,12 @@ export type Vocabulary = Record<FilterKey, string[]>;
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
+export const MAX_OFFSET = 10_000_000;
+/** Above the largest vocabulary today (54 studies), far below SQLite's bound-value limit. */
+export const MAX_VALUES_PER_PARAMETER = 100;
+export const MAX_FILTER_VALUES = 300;
+export const MAX_VALUE_LENGTH = 100;
+export const MAX_QUERY_LENGTH = 200;
 
 export class FilterError extends Error {
   constructor(
@@ -25,70 +47,190 @@ export class FilterError extends Error {
   }
 }
 
-function values(params: URLSearchParams, key: string): string[] {
-  return params
-    .getAll(key)
-    .flatMap((v) => v.split(","))
-    .map((v) => v.trim())
-    .filter(Boolean);
+/** A value as an answer may quote it: never a long one whole. */
+function quoted(value: string, max = 60): string {
+  const flat = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+  return flat.length <= max ? `"${flat}"` : `"${flat.slice(0, max)}…" (${value.length} characters)`;
 }
 
-const intParam = (name: string, min: number, max: number) =>
-  z
+const SCALAR_KEYS = ["q", "limit", "offset", "flagged", "computed"] as const;
+const KNOWN = new Set<string>([...FILTER_KEYS, ...SCALAR_KEYS]);
+const WILDCARDS = /[%_]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+type Issue = { parameter: string; allowed: string; message: string };
+
+/** Comma-separated or repeated, trimmed, empty ones dropped, duplicates once. */
+function splitValues(raw: string[]): string[] {
+  return [...new Set(raw.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
+}
+
+/** Text as the search interpreter reads it (NFKC), with control characters as spaces. */
+function normaliseText(raw: string): string {
+  return raw.normalize("NFKC").replace(CONTROL, " ");
+}
+
+const wholeNumber = (name: string, min: number, max: number) => {
+  const allowed = `a whole number from ${min} to ${max}`;
+  return z
     .string()
-    .regex(/^\d+$/, { error: `${name} must be a whole number from ${min} to ${max}` })
+    .regex(/^\d{1,19}$/, { error: `${name} must be ${allowed}` })
     .transform(Number)
-    .refine((n) => n >= min && n <= max, { error: `${name} must be a whole number from ${min} to ${max}` });
+    .refine((n) => n >= min && n <= max, { error: `${name} must be ${allowed}` });
+};
+const booleanText = (name: string) => z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((v) => v === "true");
 
-const KNOWN = new Set<string>([...FILTER_KEYS, "q", "limit", "offset", "flagged", "computed"]);
+/** A list parameter: repeated or comma-separated vocabulary codes. */
+function listSchema(key: FilterKey, codes: readonly string[]) {
+  const allowed = new Set(codes);
+  const value = z
+    .string()
+    .max(MAX_VALUE_LENGTH, { error: (i) => `${key} value ${quoted(String(i.input))} is longer than ${MAX_VALUE_LENGTH} characters` })
+    .refine((v) => allowed.has(v), { error: (i) => `unknown ${key} ${quoted(String(i.input))}` });
+  const list = z
+    .array(z.string())
+    .transform(splitValues)
+    .pipe(z.array(value).max(MAX_VALUES_PER_PARAMETER, { error: `${key} takes at most ${MAX_VALUES_PER_PARAMETER} values` }));
+  return { list, value };
+}
 
-/** Strict: for /api/effects. Throws FilterError. */
+/** The schema: one zod type per parameter, the same for both modes. */
+function schemaFor(vocab: Vocabulary) {
+  const lists = {} as Record<FilterKey, ReturnType<typeof listSchema>>;
+  for (const key of FILTER_KEYS) lists[key] = listSchema(key, vocab[key]);
+  const q = z
+    .string()
+    .transform(normaliseText)
+    .pipe(
+      z
+        .string()
+        .max(MAX_QUERY_LENGTH, { error: `q is longer than ${MAX_QUERY_LENGTH} characters` })
+        .refine((v) => !/[%_]/.test(v), { error: "q may not contain % or _ (the text search cannot match them literally)" }),
+    )
+    .transform((v) => v.trim() || null);
+  return {
+    lists,
+    scalars: {
+      q,
+      limit: wholeNumber("limit", 1, MAX_LIMIT),
+      offset: wholeNumber("offset", 0, MAX_OFFSET),
+      flagged: booleanText("flagged"),
+      computed: booleanText("computed"),
+    },
+  };
+}
+
+const ALLOWED_TEXT: Record<(typeof SCALAR_KEYS)[number], string> = {
+  q: `text of at most ${MAX_QUERY_LENGTH} characters, without % or _`,
+  limit: `a whole number from 1 to ${MAX_LIMIT}`,
+  offset: `a whole number from 0 to ${MAX_OFFSET}`,
+  flagged: "true, false",
+  computed: "true, false",
+};
+
+const schemas = new WeakMap<Vocabulary, ReturnType<typeof schemaFor>>();
+function schemaOf(vocab: Vocabulary) {
+  let s = schemas.get(vocab);
+  if (!s) schemas.set(vocab, (s = schemaFor(vocab)));
+  return s;
+}
+
+const defaults = (): EffectFilters =>
+  ({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, []])), q: null, limit: DEFAULT_LIMIT, offset: 0, flagged: null, computed: null }) as EffectFilters;
+
+function firstMessage(error: z.ZodError): string {
+  return error.issues[0]?.message ?? "invalid value";
+}
+
+function allowedList(vocab: Vocabulary, key: FilterKey): string {
+  return vocab[key].join(", ");
+}
+
+/** Strict: for the API. Throws FilterError naming the parameter and what is allowed. */
 export function parseFiltersStrict(params: URLSearchParams, vocab: Vocabulary): EffectFilters {
-  for (const key of params.keys())
-    if (!KNOWN.has(key)) throw new FilterError(key, [...KNOWN].join(", "), `unknown parameter "${key}"`);
-  const out = { q: null, limit: DEFAULT_LIMIT, offset: 0, flagged: null, computed: null } as unknown as EffectFilters;
+  const { lists, scalars } = schemaOf(vocab);
+  const fail = (i: Issue): never => {
+    throw new FilterError(i.parameter, i.allowed, i.message);
+  };
+  for (const key of new Set(params.keys()))
+    if (!KNOWN.has(key)) fail({ parameter: key.slice(0, 60), allowed: [...KNOWN].join(", "), message: `unknown parameter ${quoted(key, 40)}` });
+  const out = defaults();
+  let total = 0;
   for (const key of FILTER_KEYS) {
-    const list = values(params, key);
-    for (const v of list)
-      if (!vocab[key].includes(v)) throw new FilterError(key, vocab[key].join(", "), `unknown ${key} "${v}"`);
-    out[key] = list;
+    const parsed = lists[key].list.safeParse(params.getAll(key));
+    if (!parsed.success) fail({ parameter: key, allowed: allowedList(vocab, key), message: firstMessage(parsed.error) });
+    else out[key] = parsed.data;
+    total += out[key].length;
+  }
+  if (total > MAX_FILTER_VALUES)
+    fail({ parameter: FILTER_KEYS.find((k) => out[k].length > 0)!, allowed: `at most ${MAX_FILTER_VALUES} filter values in all`, message: `${total} filter values: at most ${MAX_FILTER_VALUES} in all` });
+  for (const key of SCALAR_KEYS) {
+    const raw = params.getAll(key);
+    if (raw.length === 0) continue;
+    if (raw.length > 1) fail({ parameter: key, allowed: ALLOWED_TEXT[key], message: `${key} is given ${raw.length} times; give it once` });
+    const parsed = scalars[key].safeParse(raw[0]);
+    if (!parsed.success) fail({ parameter: key, allowed: ALLOWED_TEXT[key], message: firstMessage(parsed.error) });
+    else (out as Record<string, unknown>)[key] = parsed.data;
+  }
+  return out;
+}
+
+/**
+ * Lenient, saying what it set aside: for page URLs. Unknown values are dropped, numbers out of range
+ * clamped, wildcards in q read as spaces; `ignored` has one plain sentence per change.
+ */
+export function parseFiltersLenientWithNotes(params: URLSearchParams, vocab: Vocabulary): { filters: EffectFilters; ignored: string[] } {
+  const { lists, scalars } = schemaOf(vocab);
+  const out = defaults();
+  const ignored: string[] = [];
+  let budget = MAX_FILTER_VALUES;
+  for (const key of FILTER_KEYS) {
+    const raw = splitValues(params.getAll(key));
+    const kept: string[] = [];
+    const dropped: string[] = [];
+    for (const v of raw) (lists[key].value.safeParse(v).success ? kept : dropped).push(v);
+    if (dropped.length) ignored.push(`unknown ${key} ${dropped.slice(0, 3).map((v) => quoted(v, 40)).join(", ")}${dropped.length > 3 ? ` and ${dropped.length - 3} more` : ""}: ignored`);
+    const cap = Math.min(MAX_VALUES_PER_PARAMETER, budget);
+    if (kept.length > cap) ignored.push(`${key}: only the first ${cap} values are used`);
+    out[key] = kept.slice(0, cap);
+    budget -= out[key].length;
   }
   const q = params.get("q");
   if (q !== null) {
-    if (q.length > 200) throw new FilterError("q", "text of at most 200 characters", "q is too long");
-    out.q = q.trim() || null;
+    let text = normaliseText(q);
+    if (/[%_]/.test(text)) {
+      ignored.push("% and _ in the search text are read as spaces (they cannot be matched literally)");
+      text = text.replace(WILDCARDS, " ");
+    }
+    if (text.length > MAX_QUERY_LENGTH) {
+      ignored.push(`the search text is cut to its first ${MAX_QUERY_LENGTH} characters`);
+      text = text.slice(0, MAX_QUERY_LENGTH);
+    }
+    out.q = scalars.q.safeParse(text).data ?? null;
   }
-  for (const [key, min, max] of [["limit", 1, MAX_LIMIT], ["offset", 0, 10_000_000]] as const) {
+  for (const [key, min, max] of [["limit", 1, MAX_LIMIT], ["offset", 0, MAX_OFFSET]] as const) {
     const raw = params.get(key);
-    if (raw === null) continue;
-    const parsed = intParam(key, min, max).safeParse(raw);
-    if (!parsed.success) throw new FilterError(key, `a whole number from ${min} to ${max}`, parsed.error.issues[0]!.message);
-    out[key] = parsed.data;
+    if (raw === null || raw.trim() === "") continue;
+    if (scalars[key].safeParse(raw).success) out[key] = Number(raw);
+    else {
+      const n = Number(raw.trim());
+      if (Number.isFinite(n)) out[key] = Math.min(max, Math.max(min, Math.trunc(n)));
+      ignored.push(`${key} ${quoted(raw, 30)} is not ${ALLOWED_TEXT[key]}: ${Number.isFinite(n) ? `${out[key]} used` : "ignored"}`);
+    }
   }
   for (const key of ["flagged", "computed"] as const) {
     const raw = params.get(key);
     if (raw === null) continue;
-    if (raw !== "true" && raw !== "false") throw new FilterError(key, "true, false", `${key} must be true or false`);
-    out[key] = raw === "true";
+    const parsed = scalars[key].safeParse(raw);
+    if (parsed.success) out[key] = parsed.data as boolean;
+    else ignored.push(`${key} must be true or false, not ${quoted(raw, 30)}: ignored`);
   }
-  return out;
+  return { filters: out, ignored };
 }
 
-/** Lenient: for page URLs. Unknown values are dropped. */
+/** Lenient: for page URLs. Unknown values are dropped (see parseFiltersLenientWithNotes for why). */
 export function parseFiltersLenient(params: URLSearchParams, vocab: Vocabulary): EffectFilters {
-  const out = { q: null, limit: DEFAULT_LIMIT, offset: 0, flagged: null, computed: null } as unknown as EffectFilters;
-  for (const key of FILTER_KEYS) out[key] = values(params, key).filter((v) => vocab[key].includes(v));
-  const q = params.get("q");
-  out.q = q && q.trim() ? q.trim().slice(0, 200) : null;
-  const limit = Number(params.get("limit"));
-  if (Number.isInteger(limit) && limit >= 1 && limit <= MAX_LIMIT) out.limit = limit;
-  const offset = Number(params.get("offset"));
-  if (Number.isInteger(offset) && offset >= 0) out.offset = offset;
-  const flagged = params.get("flagged");
-  if (flagged === "true" || flagged === "false") out.flagged = flagged === "true";
-  const computed = params.get("computed");
-  if (computed === "true" || computed === "false") out.computed = computed === "true";
-  return out;
+  return parseFiltersLenientWithNotes(params, vocab).filters;
 }
 
 /** The URL query for a set of filters (the URL is the state). */

@@ -75,8 +75,19 @@ export function publicationsOf(studies: StudyRecord[], effects: Pick<EffectRecor
   return out;
 }
 
-/** A field value on one line: a CR or LF inside a value would start a new RIS tag. */
-const oneLine = (v: string) => v.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
+/**
+ * A field value on one line: a CR or LF inside a value would start a new RIS tag (an injected
+ * "ER  - " would end the record and start another). Every other control character, and the Unicode
+ * line and paragraph separators and NEL that some readers also break on, become spaces too.
+ */
+const oneLine = (v: string) => v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
+
+/**
+ * A RIS value: one line, and no run of spaces, so that "XX  - " inside a value (a tag is two
+ * characters and two spaces) cannot be taken for a tag by a reader that does not anchor tags to the
+ * start of a line (citation-js's does not).
+ */
+const risValue = (v: string) => oneLine(v).replace(/\s{2,}/g, " ");
 
 function pages(p: string | null): [string | null, string | null] {
   if (!p) return [null, null];
@@ -89,7 +100,7 @@ export function toRis(publications: Publication[]): string {
     .map((s) => {
       const lines: string[] = [`TY  - ${s.journal ? "JOUR" : s.url ? "ELEC" : "GEN"}`];
       const tag = (t: string, v: string | number | null) => {
-        if (v !== null && v !== "") lines.push(`${t}  - ${oneLine(String(v))}`);
+        if (v !== null && v !== "") lines.push(`${t}  - ${risValue(String(v))}`);
       };
       for (const a of s.authors) tag("AU", a);
       tag("TI", s.title ?? s.name);
@@ -110,8 +121,39 @@ export function toRis(publications: Publication[]): string {
     .join("\r\n\r\n");
 }
 
-/** BibTeX braces must balance: escape them and the other special characters, one line per value. */
-const escapeBib = (s: string) => oneLine(s).replace(/[\\{}&%$#_]/g, (c) => (c === "\\" ? "\\textbackslash{}" : `\\${c}`));
+/**
+ * BibTeX counts every brace, even an escaped one: \{ opens a group as much as { does. So a pair of
+ * braces in a value is written \{…\}, and a brace without its partner as \textbraceleft{} or
+ * \textbraceright{}, which keep the entry balanced. LaTeX's other special characters are escaped
+ * (~ and ^ have no backslash form that prints them: the commands that do). One line per value.
+ * Names use the command form for every brace: a reader splitting the author list on " and " may
+ * take \{…\} for a group that hides the " and " (citation-js does); an " and " inside a name is
+ * braced, {and}, so that it does not split the name in two.
+ */
+const BIB_COMMANDS: Record<string, string> = { "\\": "\\textbackslash{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" };
+function escapeBib(s: string, braces: "pairs" | "commands" = "pairs"): string {
+  const chars = [...oneLine(s)];
+  const paired = new Set<number>();
+  if (braces === "pairs") {
+    const open: number[] = [];
+    chars.forEach((c, i) => {
+      if (c === "{") open.push(i);
+      else if (c === "}" && open.length) paired.add(open.pop()!).add(i);
+    });
+  }
+  return chars
+    .map((c, i) => {
+      if (c === "{" || c === "}") return paired.has(i) ? `\\${c}` : c === "{" ? "\\textbraceleft{}" : "\\textbraceright{}";
+      return /[&%$#_]/.test(c) ? `\\${c}` : (BIB_COMMANDS[c] ?? c);
+    })
+    .join("");
+}
+/**
+ * doi and url are read verbatim (biblatex, reference managers): LaTeX escapes would end up in the
+ * link. The characters that could unbalance the entry or break the line are percent-encoded instead.
+ */
+const verbatimBib = (s: string) => oneLine(s).replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+const VERBATIM_FIELDS = new Set(["doi", "url"]);
 
 export function bibtexKey(s: Pick<Publication, "authors" | "year" | "key">): string {
   const first = (s.authors[0] ?? s.key).split(/[ ,]/)[0]!.replace(/[^A-Za-z]/g, "") || "study";
@@ -122,7 +164,7 @@ export function toBibtex(publications: Publication[]): string {
   return publications
     .map((s) => {
       const f: [string, string | number | null][] = [
-        ["author", s.authors.length ? s.authors.join(" and ") + (s.authorsComplete ? "" : " and others") : null],
+        ["author", s.authors.length ? s.authors.map((a) => escapeBib(a, "commands").replace(/ and /gi, (w) => ` {${w.trim()}} `)).join(" and ") + (s.authorsComplete ? "" : " and others") : null],
         ["title", s.title ?? s.name],
         ["journal", s.journal],
         ["year", s.year],
@@ -134,7 +176,7 @@ export function toBibtex(publications: Publication[]): string {
         ["url", s.url],
         ["note", s.note],
       ];
-      const body = f.filter(([, v]) => v !== null && v !== "").map(([k, v]) => `  ${k} = {${escapeBib(String(v))}}`).join(",\n");
+      const body = f.filter(([, v]) => v !== null && v !== "").map(([k, v]) => `  ${k} = {${k === "author" ? v : VERBATIM_FIELDS.has(k) ? verbatimBib(String(v)) : escapeBib(String(v))}}`).join(",\n");
       return `@${s.journal ? "article" : "misc"}{${bibtexKey(s)},\n${body}\n}`;
     })
     .join("\n\n");

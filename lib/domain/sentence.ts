@@ -104,3 +104,77 @@ export function sourceText(e: EffectRecord): string {
 export function clinicalSentence(e: EffectRecord): string {
   return [figureText(e), analysisText(e), comparisonText(e), sourceText(e)].filter(Boolean).join(" · ");
 }
+
+/** What a reader needs beside a figure, about the study it comes from (one query per page: findStudyFacts). */
+export type StudyFacts = {
+  id: string;
+  n: number | null;
+  designLabel: string;
+  arms: { id: string; label: string; n: number | null; molecularGroup: string | null; treatment: string | null }[];
+};
+
+/** "N 150", or "N not reported" (review-cited studies often give none). */
+export function studySizeText(n: number | null | undefined): string {
+  return n === null || n === undefined ? "N not reported" : `N ${n}`;
+}
+
+type ArmFacts = StudyFacts["arms"][number];
+
+/** The study arm a comparison group code names: an arm id, or the one arm of that molecular group or treatment. */
+function armFor(code: string | null, arms: ArmFacts[]): ArmFacts | undefined {
+  if (!code) return undefined;
+  const byId = arms.find((a) => a.id === code);
+  if (byId) return byId;
+  for (const key of ["molecularGroup", "treatment"] as const) {
+    const hits = arms.filter((a) => a[key] === code);
+    if (hits.length === 1) return hits[0];
+  }
+  return undefined;
+}
+
+/**
+ * The size of what the figure describes: "n 63 vs 87" for a contrast whose two groups are arms of
+ * the study; "n 121" or "40/121 events" for an arm. Null where the figure already shows n/N (a
+ * proportion) or the groups are not arms (a covariate's levels).
+ */
+export function armSizeText(e: Pick<EffectRecord, "kind" | "measure" | "events" | "total" | "exposureGroup" | "referenceGroup" | "groupKey">, arms: ArmFacts[]): string | null {
+  if (e.kind === "arm" || e.kind === "frequency") {
+    if (e.measure === "proportion" && e.total !== null) return null;
+    if (e.measure === "count" && e.total !== null) return `of ${e.total}`;
+    if (e.events !== null && e.total !== null) return `${e.events}/${e.total} events`;
+    if (e.total !== null) return `n ${e.total}`;
+    const arm = armFor(e.groupKey, arms);
+    return arm?.n != null ? `n ${arm.n}` : null;
+  }
+  const x = armFor(e.exposureGroup, arms);
+  const r = armFor(e.referenceGroup, arms);
+  if (x && r && x !== r && x.n !== null && r.n !== null) return `n ${x.n} vs ${r.n}`;
+  if (e.events !== null && e.total !== null) return `${e.events}/${e.total} events`;
+  return null;
+}
+
+/** The analysis in full: "multivariable, adjusted for RAS status, CRLM size > 5 cm" or "univariable (unadjusted)". */
+export function analysisDetailText(e: Pick<EffectRecord, "computed" | "analysis" | "covariates">): string {
+  if (e.computed) return "computed from printed figures";
+  switch (e.analysis) {
+    case "multivariable":
+      return e.covariates.length ? `multivariable, adjusted for ${e.covariates.join(", ")}` : "multivariable (covariates not listed)";
+    case "univariable":
+      return "univariable (unadjusted)";
+    case "randomised":
+      return "randomised comparison";
+    case "not-reported":
+      return "analysis not reported";
+    default:
+      return e.analysis;
+  }
+}
+
+/** A label inside a sentence: "Retrospective cohort" -> "retrospective cohort", "RCT" stays. */
+const midSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
+
+/** "N 150 · n 63 vs 87 · retrospective cohort · multivariable, adjusted for …"; without facts, the analysis alone. */
+export function readerContextText(e: EffectRecord, study: StudyFacts | null | undefined): string {
+  const parts = study ? [studySizeText(study.n), armSizeText(e, study.arms), midSentence(study.designLabel)] : [];
+  return [...parts, analysisDetailText(e)].filter(Boolean).join(" · ");
+}

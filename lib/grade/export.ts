@@ -1,5 +1,6 @@
 // Summary of Findings as JSON (the API's shape) and CSV (one row per outcome). DOCX: ./docx.ts.
 import Papa from "papaparse";
+import { neutraliseFormula } from "../data/export-dataset";
 import type { SummaryOfFindings } from "./summary";
 
 export function sofToJson(s: SummaryOfFindings) {
@@ -24,11 +25,10 @@ export function sofToJson(s: SummaryOfFindings) {
   };
 }
 
-/** A cell a spreadsheet will not run: text starting with = + - @ (or a tab/CR) is prefixed with an apostrophe. */
+/** A cell a spreadsheet will not run (the export's one rule: lib/data/export-dataset.ts). */
 export function safeCell(v: string | number | null): string | number {
   if (v === null) return "";
-  if (typeof v === "number") return v;
-  return /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+  return typeof v === "number" ? v : (neutraliseFormula(v) as string);
 }
 
 export function sofToCsv(s: SummaryOfFindings): string {

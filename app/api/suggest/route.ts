@@ -1,0 +1,25 @@
+import { type NextRequest } from "next/server";
+import { getContext } from "@/lib/data/context";
+import { FILTER_KEYS, FilterError } from "@/lib/data/filters";
+import { handle } from "@/lib/data/api-response";
+import { suggestFor } from "@/lib/search/suggest";
+
+export const dynamic = "force-dynamic";
+
+const KNOWN = new Set<string>(["q", ...FILTER_KEYS, "flagged", "computed"]);
+
+/**
+ * GET /api/suggest?q=TEXT[&<the view's filters>] -> { q, understood, notes, freeText, count, suggestions, hint }.
+ * Suggestions as the search box is typed in, each with its record count (a term with no record is
+ * never offered); hint, when the query finds nothing, holds the nearest queries and terms that do.
+ * The view's filters are read as the page reads its URL (unknown values dropped), so the answer
+ * describes what the page shows; an unknown parameter is a 400.
+ */
+export async function GET(request: NextRequest) {
+  return handle(async () => {
+    const params = request.nextUrl.searchParams;
+    for (const key of new Set(params.keys())) if (!KNOWN.has(key)) throw new FilterError(key.slice(0, 60), [...KNOWN].join(", "), `unknown parameter "${key.slice(0, 40)}"`);
+    const { db, vocab, meta } = await getContext();
+    return Response.json({ ...(await suggestFor(db, vocab, params)), version: meta.version });
+  });
+}

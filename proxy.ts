@@ -1,0 +1,73 @@
+// Runs before every route (Next 16's proxy, formerly middleware): only GET and HEAD are served,
+// malformed percent-encoding is answered before a route can trip on it, every request gets an id,
+// and every answer its security headers, pages a Content-Security-Policy with a fresh nonce (Next
+// reads the nonce from the request's policy and puts it on its own scripts).
+import { NextResponse, type NextRequest } from "next/server";
+import {
+  ALLOW_HEADER,
+  API_CONTENT_SECURITY_POLICY,
+  isAllowedMethod,
+  isHttps,
+  isMalformedPath,
+  malformedQueryParameter,
+  newNonce,
+  pageContentSecurityPolicy,
+  requestIdFrom,
+  securityHeaders,
+} from "./lib/security/request-guard";
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+  return response;
+}
+
+const STATIC = /^\/(_next\/static\/|_next\/image|icon\.svg$|favicon\.ico$)/;
+
+export function proxy(request: NextRequest) {
+  const { pathname, search, protocol } = request.nextUrl;
+  const api = pathname === "/api" || pathname.startsWith("/api/");
+  const https = isHttps(protocol, request.headers.get("x-forwarded-proto"));
+  const requestId = requestIdFrom(request.headers.get("x-request-id"), () => crypto.randomUUID());
+  const common = { ...securityHeaders({ https }), "X-Request-Id": requestId };
+
+  if (!isAllowedMethod(request.method)) {
+    const headers = { ...common, Allow: ALLOW_HEADER, "Cache-Control": "no-store", "Content-Security-Policy": API_CONTENT_SECURITY_POLICY };
+    if (request.method === "OPTIONS") return withHeaders(new NextResponse(null, { status: 204 }), headers);
+    const body = { error: `method ${request.method.slice(0, 20)} is not allowed: this site is read-only`, allowed: ALLOW_HEADER, requestId };
+    return withHeaders(api ? NextResponse.json(body, { status: 405 }) : new NextResponse(`${body.error} (allowed: ${ALLOW_HEADER})\n`, { status: 405, headers: { "Content-Type": "text/plain; charset=utf-8" } }), headers);
+  }
+
+  // Static files (hashed, immutable) and the icon need no nonce or request id; next.config.js gives
+  // them their headers. They come through here only so that other methods are refused above (Next's
+  // static handler answers PUT with a 500).
+  if (STATIC.test(pathname)) return NextResponse.next();
+
+  if (api) {
+    const badParameter = isMalformedPath(pathname) ? "path" : malformedQueryParameter(search);
+    if (badParameter !== null)
+      return withHeaders(
+        NextResponse.json(
+          { error: `malformed percent-encoding in ${badParameter === "path" ? "the path" : `parameter "${badParameter}"`}`, parameter: badParameter, allowed: "UTF-8 text, percent-encoded as %XX with two hex digits", requestId },
+          { status: 400 },
+        ),
+        { ...common, "Cache-Control": "no-store", "Content-Security-Policy": API_CONTENT_SECURITY_POLICY },
+      );
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-request-id", requestId);
+    return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), { ...common, "Content-Security-Policy": API_CONTENT_SECURITY_POLICY });
+  }
+
+  const nonce = newNonce();
+  const policy = pageContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-request-id", requestId);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  // A page path that cannot be decoded names no page: the not-found page, 404 (it used to be a 500).
+  const response = isMalformedPath(pathname)
+    ? NextResponse.rewrite(new URL("/not-found-malformed-path", request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
+  return withHeaders(response, { ...common, "Content-Security-Policy": policy });
+}
+
+// No matcher: every path and method comes through (see STATIC for what is passed on untouched).
