@@ -25,7 +25,7 @@ function toFlagRecord(f: CheckFlag): FlagRecord {
 
 /** The exported record: what the checks saw, less the curator's annotations about printing. */
 function toEffectRecord(e: CheckRecord): EffectRecord {
-  const { read: _read, consistentPrinting: _c, explainedDifference: _x, updatesChain: _u, ...record } = e;
+  const { read: _read, consistentPrinting: _c, explainedDifference: _x, misprint: _m, updatesChain: _u, ...record } = e;
   return record;
 }
 
@@ -36,10 +36,16 @@ export function buildDataset(content: ContentSet): BuiltDataset {
   const checkFlags = runChecks({ effects: checked, groupings });
   const effects = checked.map(toEffectRecord);
   const byEffect = new Map<string, FlagRecord[]>();
-  for (const f of checkFlags) if (f.effectId) byEffect.set(f.effectId, [...(byEffect.get(f.effectId) ?? []), toFlagRecord(f)]);
+  const byStudy = new Map<string, FlagRecord[]>();
+  for (const f of checkFlags) {
+    // Study-level flags: those without a record (group sums), so that no flag is lost.
+    const [map, key] = f.effectId ? [byEffect, f.effectId] : [byStudy, f.studyId];
+    const list = map.get(key);
+    if (list) list.push(toFlagRecord(f));
+    else map.set(key, [toFlagRecord(f)]);
+  }
   for (const e of effects) e.flags = byEffect.get(e.id) ?? [];
-  // Study-level flags: those without a record (group sums), so that no flag is lost.
-  for (const s of studies) s.flags = checkFlags.filter((f) => f.studyId === s.id && f.effectId === null).map(toFlagRecord);
+  for (const s of studies) s.flags = byStudy.get(s.id) ?? [];
   const order = new Map(studies.map((s, i) => [s.id, i]));
   effects.sort((a, b) => (order.get(a.studyId)! - order.get(b.studyId)!) || 0);
   // Documents that are no study of their own (the review): cited wherever their secondary figures are used.

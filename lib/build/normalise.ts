@@ -161,6 +161,7 @@ export function normaliseEffect(study: StudyContent, e: EffectContent, ctx: Norm
     },
     consistentPrinting: e.consistentPrinting,
     explainedDifference: e.explainedDifference,
+    misprint: e.misprint,
     updatesChain: updatesChain(study, e.report),
   };
 }

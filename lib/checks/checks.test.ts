@@ -12,10 +12,10 @@ import { checkDirection } from "./direction";
 import { fittingCounts } from "./percent";
 
 let n = 0;
-type Over = Partial<EffectRecord> & Partial<Pick<CheckRecord, "consistentPrinting" | "explainedDifference" | "updatesChain">> & { read?: Partial<CheckRecord["read"]> };
+type Over = Partial<EffectRecord> & Partial<Pick<CheckRecord, "consistentPrinting" | "explainedDifference" | "misprint" | "updatesChain">> & { read?: Partial<CheckRecord["read"]> };
 function effect(over: Over): CheckRecord {
   n++;
-  const { read, consistentPrinting, explainedDifference, updatesChain, ...fields } = over;
+  const { read, consistentPrinting, explainedDifference, misprint, updatesChain, ...fields } = over;
   const base = asPrinted({
     id: `s/e${n}`, studyId: "s", studyShortName: "Study", recordId: `e${n}`, kind: "contrast", endpoint: "OS", endpointLabel: "Overall survival", endpointRole: "time-to-event",
     measure: "HR", value: null, valueText: null, ciLower: null, ciLowerText: null, ciUpper: null, ciUpperText: null, ciLevel: 95,
@@ -27,7 +27,7 @@ function effect(over: Over): CheckRecord {
     readingReason: null, exposureGroup: null, referenceGroup: null, publication: "Author A et al., J Test 2024", publicationDoi: null,
     ...fields,
   });
-  return { ...base, read: { ...base.read, ...read }, consistentPrinting: consistentPrinting ?? null, explainedDifference: explainedDifference ?? null, updatesChain: updatesChain ?? [] };
+  return { ...base, read: { ...base.read, ...read }, consistentPrinting: consistentPrinting ?? null, explainedDifference: explainedDifference ?? null, misprint: misprint ?? null, updatesChain: updatesChain ?? [] };
 }
 const ratio = (v: string, lo: string, hi: string, p: string | null = null, over: Over = {}) =>
   effect({ valueText: v, value: Number(v), ciLowerText: lo, ciLower: Number(lo), ciUpperText: hi, ciUpper: Number(hi), p, ...over });
@@ -97,11 +97,17 @@ describe("p-ci-mismatch", () => {
   it("accepts NCCH's HR 3.37 (1.76-6.47) p<0.001 and short-SCP OR 2.31 (1.08-4.95) p=0.03", () => {
     expect(checkPAgainstCi([ratio("3.37", "1.76", "6.47", "<0.001"), ratio("2.31", "1.08", "4.95", "0.03", { measure: "OR" })])).toEqual([]);
   });
-  it("flags SYSU's bilobar OR 2.017 (1.015-4.229) p=0.045: the CI implies p = 0.054 (Wald)", () => {
-    const [f] = checkPAgainstCi([ratio("2.017", "1.015", "4.229", "0.045", { measure: "OR" })]);
+  it("flags a p-value that a symmetric CI contradicts (Wald)", () => {
+    // HR 2.00 (1.40-2.86) is centred on the log scale and implies p ≈ 0.0001, not 0.04.
+    const [f] = checkPAgainstCi([ratio("2.00", "1.40", "2.86", "0.04")]);
     expect(f?.code).toBe("p-ci-mismatch");
-    expect(f?.expected).toBe("p ≈ 0.0540");
     expect(f?.message).toContain("Wald");
+  });
+  it("does not test a p against an interval that is not centred on its estimate: the asymmetry is the finding", () => {
+    // SYSU's bilobar OR 2.017 (1.015-4.229), p 0.045: the upper bound (≈4.008) is the misprint, not the p.
+    expect(checkPAgainstCi([ratio("2.017", "1.015", "4.229", "0.045", { measure: "OR" })])).toEqual([]);
+    const [asym] = checkLogSymmetry([ratio("2.017", "1.015", "4.229", "0.045", { measure: "OR" })]);
+    expect(asym?.expected).toBe("estimate 2.072; or upper bound 4.008 (consistent with the printed p 0.045)");
   });
   it("flags a significant p with a CI that crosses 1 as an error", () => {
     const [f] = checkPAgainstCi([ratio("1.50", "0.80", "2.81", "0.01")]);
@@ -192,7 +198,7 @@ describe("severity: what a clinician is warned about", () => {
   it("every flag leads with a plain sentence that names no record id or file", () => {
     const flags = [
       ...checkPercent([prop("26.0", 51, 193)]),
-      ...checkPAgainstCi([ratio("2.017", "1.015", "4.229", "0.045", { measure: "OR" })]),
+      ...checkPAgainstCi([ratio("2.00", "1.40", "2.86", "0.04")]),
       ...checkDuplicates([prop("55.4", 107, 193, { endpoint: "early-progression", locator: "Abstract" }), prop("53.9", 104, 193, { endpoint: "early-progression", locator: "Results" })]),
     ];
     for (const f of flags) {

@@ -2,6 +2,8 @@
 // Both reason from the reading of a damaged printing, never from the damaged text itself.
 import { RATIO_MEASURES } from "../content/schema";
 import { decimalsOf, fmt, overlaps, printedRange } from "./rounding";
+import { printedPRange } from "./p-value";
+import { pFromCi } from "../stats/effect-sizes";
 import { flagFor, placeOf, subjectOf, type CheckFlag, type CheckRecord } from "./types";
 
 export function checkEstimateInsideCi(effects: CheckRecord[]): CheckFlag[] {
@@ -57,12 +59,24 @@ export function checkLogSymmetry(effects: CheckRecord[]): CheckFlag[] {
     const lowerFit = (e.value * e.value) / e.ciUpper;
     const ratio = Math.log(e.ciUpper / e.value) / Math.log(e.value / e.ciLower);
     const marked = ratio < 2 / 3 || ratio > 1.5;
+    // Which single figure, changed, makes all three consistent — and, where a p is printed, agrees with it.
+    const candidates = [
+      { text: `estimate ${fmt(geo, d)}`, v: geo, lo: e.ciLower, hi: e.ciUpper },
+      { text: `upper bound ${fmt(upperFit, decimalsOf(ciUpperText))}`, v: e.value, lo: e.ciLower, hi: upperFit },
+      { text: `lower bound ${fmt(lowerFit, decimalsOf(ciLowerText))}`, v: e.value, lo: lowerFit, hi: e.ciUpper },
+    ];
+    const printedP = e.p ? printedPRange(e.p) : null;
+    const fits = candidates.filter((c) => {
+      if (!printedP) return true;
+      const p = pFromCi(c.v, c.lo, c.hi, "log", e.ciLevel ?? 95);
+      return p >= printedP.lo * 0.9 && p <= printedP.hi * 1.1;
+    });
     flags.push(
       flagFor(e, "ci-asymmetric", {
         severity: marked ? "warning" : "note",
         summary: `${placeOf(e)} prints ${e.measure} ${valueText} (${ciLowerText}–${ciUpperText}) for ${subjectOf(e)}; the interval is not centred on the estimate on the log scale, ${marked ? "more than rounding or a different CI method explains: one of the three figures may be misprinted" : "slightly: a different CI method, or a misprinted bound"}.`,
         message: `${e.measure} ${valueText} (${ciLowerText}-${ciUpperText}) is not symmetric on the log scale: the upper arm is ${fmt(ratio, 2)}x the lower arm; sqrt(lower x upper) = ${fmt(geo, d + 1)}.`,
-        expected: `estimate ${fmt(geo, d)}; or, keeping the estimate, upper bound ${fmt(upperFit, decimalsOf(ciUpperText))} or lower bound ${fmt(lowerFit, decimalsOf(ciLowerText))}`,
+        expected: (fits.length ? fits : candidates).map((c) => c.text).join("; or ") + (printedP && fits.length ? ` (consistent with the printed p ${e.p})` : ""),
       }),
     );
   }

@@ -41,7 +41,7 @@ export function checkDirection(effects: CheckRecord[]): CheckFlag[] {
           message: `${c.measure} ${c.valueText} (${c.exposure} vs ${c.reference}) points the other way from the arms: ${exp.group ?? exp.exposure} ${exp.valueText}${exp.measure === "proportion" ? "%" : ""} vs ${ref.group ?? ref.exposure} ${ref.valueText}${ref.measure === "proportion" ? "%" : ""}. The direction (exposure vs reference) is probably reversed, or the measure is of the opposite outcome${c.measure === "HR" ? " (medians and hazard ratios can also disagree when survival curves cross)" : ""}.`,
           otherEffectId: exp.id,
           otherLocator: exp.locator,
-          expected: `${expectation} for ${c.exposure} vs ${c.reference}; or the reciprocal ${c.measure === "OR" || c.measure === "RR" || c.measure === "HR" ? (1 / c.value!).toFixed(2) : ""} if the printed figure is ${c.reference} vs ${c.exposure}`.trim(),
+          expected: nearOne ? null : `${expectation} for ${c.exposure} vs ${c.reference}; or the reciprocal ${c.measure === "OR" || c.measure === "RR" || c.measure === "HR" ? (1 / c.value!).toFixed(2) : ""} if the printed figure is ${c.reference} vs ${c.exposure}`.trim(),
         }),
       );
     }

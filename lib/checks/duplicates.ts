@@ -61,6 +61,13 @@ export function disagreements(a: CheckRecord, b: CheckRecord): Field[] {
   return out;
 }
 
+/** "0.042" and ".042" are one printing; "<0.001" and "<.01" are not. */
+function samePrintedP(a: string, b: string): boolean {
+  const ra = printedPRange(a);
+  const rb = printedPRange(b);
+  return ra !== null && rb !== null && Math.abs(ra.lo - rb.lo) < 1e-12 && Math.abs(ra.hi - rb.hi) < 1e-12;
+}
+
 const linked = (a: EffectRecord, b: EffectRecord) => a.sameAs === b.id || b.sameAs === a.id;
 const describe = (d: Field[], flip = false) => d.map((f) => `${f.name} ${flip ? f.b : f.a} vs ${flip ? f.a : f.b}`).join("; ");
 const isSecondary = (e: EffectRecord) => e.sourceLevel === "secondary";
@@ -73,6 +80,11 @@ const updates = (later: CheckRecord, earlier: CheckRecord) =>
 function brief(e: EffectRecord): string {
   if (e.kind === "p-only") return `p ${e.p ?? "not given"}`;
   if (e.kind === "direction") return `direction only (${e.direction ?? "?"})`;
+  if (e.measure === "proportion") {
+    const count = e.events !== null ? `${e.events}${e.total !== null ? `/${e.total}` : ""}` : null;
+    const pct = e.valueText !== null ? `${e.valueText}%` : null;
+    return [count, pct && count ? `(${pct})` : pct].filter(Boolean).join(" ") + (e.p ? `, p ${e.p}` : "");
+  }
   const v = e.valueText ?? (e.events !== null ? `${e.events}${e.total !== null ? `/${e.total}` : ""}` : "");
   const ci = e.ciLowerText ? ` (${e.ciLowerText}–${e.ciUpperText})` : "";
   const pct = e.measure === "proportion" && e.valueText ? "%" : "";
@@ -144,7 +156,7 @@ export function checkDuplicates(effects: CheckRecord[]): CheckFlag[] {
         flags.push(
           flagFor(sec, "secondary-mismatch", {
             severity: "note",
-            summary: `The figure agrees with the primary report, where it is ${inSentence(prim.endpointLabel)}; ${sec.publication} reports it as ${inSentence(sec.endpointLabel)} without saying so.${named ? ` The primary report's ${inSentence(named.endpointLabel)} is ${brief(named)}.` : ""}`,
+            summary: `The figure is consistent with the primary report, where it is ${inSentence(prim.endpointLabel)}; ${sec.publication} reports it as ${inSentence(sec.endpointLabel)} without saying so.${sec.p && prim.p && !samePrintedP(sec.p, prim.p) ? ` It prints p ${sec.p} where the primary report prints p ${prim.p}.` : ""}${named ? ` For ${inSentence(named.endpointLabel)} the primary report gives ${brief(named)}.` : ""}`,
             message: `Linked to ${where(prim)} (${brief(prim)}); endpoints differ: ${sec.endpoint} here, ${prim.endpoint} in the primary report.`,
             ...other(prim),
           }),
@@ -177,7 +189,9 @@ export function checkDuplicates(effects: CheckRecord[]): CheckFlag[] {
       flags.push(
         flagFor(sec, "secondary-mismatch", {
           severity: "warning",
-          summary: `${sec.publication} (citing it as ${sec.citedAs ?? "no reference"}) gives ${brief(sec)} for ${subjectOf(sec)}; the primary report (${prim.publication}) gives ${brief(prim)}.`,
+          summary: d.some((f) => f.name === "molecular group")
+            ? `${sec.publication} (citing it as ${sec.citedAs ?? "no reference"}) labels this figure ${d.find((f) => f.name === "molecular group")!.a}; the primary report (${prim.publication}) gives the same figure for ${d.find((f) => f.name === "molecular group")!.b}.`
+            : `${sec.publication} (citing it as ${sec.citedAs ?? "no reference"}) gives ${brief(sec)} for ${subjectOf(sec)}; the primary report (${prim.publication}) gives ${brief(prim)}.`,
           message: `Secondary vs primary: ${describe(d)}.`,
           expected: `the primary figure: ${brief(prim)} at ${where(prim)}`,
           ...other(prim),

@@ -5,10 +5,19 @@
 import { RATIO_MEASURES } from "../content/schema";
 import { parsePrintedP } from "../content/printed";
 import { pFromCi } from "../stats/effect-sizes";
-import { printedRange, type Range } from "./rounding";
+import { overlaps, printedRange, type Range } from "./rounding";
 import { flagFor, placeOf, subjectOf, type CheckFlag, type CheckRecord } from "./types";
 
 const LINEAR = new Set(["RD", "MD"]);
+
+/** Whether a printed ratio is the geometric midpoint of its printed CI, within the figures' rounding. */
+export function logSymmetricWithinRounding(valueText: string, lowerText: string, upperText: string): boolean {
+  const v = printedRange(valueText);
+  const lo = printedRange(lowerText);
+  const hi = printedRange(upperText);
+  if (!v || !lo || !hi || lo.lo <= 0) return true;
+  return overlaps(v, { lo: Math.sqrt(Math.max(lo.lo, 1e-12) * hi.lo), hi: Math.sqrt(lo.hi * hi.hi) });
+}
 
 /** The range of two-sided p over every rounding of estimate and bounds (corners of the box). */
 export function pRangeFromPrintedCi(valueText: string, lowerText: string, upperText: string, scale: "log" | "linear", level = 95): Range | null {
@@ -57,6 +66,9 @@ export function checkPAgainstCi(effects: CheckRecord[]): CheckFlag[] {
     if (e.value === null || e.ciLower === null || e.ciUpper === null) continue; // no reading of damaged print: nothing to compute from
     const scale = RATIO_MEASURES.has(e.measure) ? "log" : LINEAR.has(e.measure) ? "linear" : null;
     if (!scale) continue;
+    // An interval not centred on its estimate implies no single p: one of its figures is off, which the
+    // asymmetry check reports; testing the p against it would blame a p that may be right.
+    if (scale === "log" && !logSymmetricWithinRounding(valueText, ciLowerText, ciUpperText)) continue;
     const fromCi = pRangeFromPrintedCi(valueText, ciLowerText, ciUpperText, scale, e.ciLevel ?? 95);
     const printed = printedPRange(e.p);
     if (!fromCi || !printed) continue;

@@ -36,8 +36,9 @@ export function checkPercent(effects: CheckRecord[]): CheckFlag[] {
       const b = fmt(percentFromCount(below + 1, e.total), d);
       flags.push(
         flagFor(e, "percent-mismatch", {
-          severity: "warning",
-          summary: `${placeOf(e)} gives ${valueText}% of ${e.total} patients (${subjectOf(e)}), but no whole number of ${e.total} patients is ${valueText}%: ${below} would be ${a}% and ${below + 1} would be ${b}%. The denominator may be another.`,
+          // Where the paper's own counts settle which figure is meant, the printing is simply wrong.
+          severity: e.misprint ? "error" : "warning",
+          summary: `${placeOf(e)} gives ${valueText}% of ${e.total} patients (${subjectOf(e)}), but no whole number of ${e.total} patients is ${valueText}%: ${below} would be ${a}% and ${below + 1} would be ${b}%. ${e.misprint ?? "The denominator may be another."}`,
           message: `Printed ${valueText}% with n = ${e.total}: ${below}/${e.total} = ${a}%, ${below + 1}/${e.total} = ${b}%.`,
           expected: `${a}% or ${b}% of ${e.total}`,
         }),

@@ -5,6 +5,7 @@
 // error any implausible printing that has no reading yet.
 import { RATIO_MEASURES } from "../content/schema";
 import { quantityKey } from "./duplicates";
+import { logSymmetricWithinRounding } from "./p-value";
 import { flagFor, placeOf, subjectOf, type CheckFlag, type CheckRecord } from "./types";
 
 const MONTHS_MAX = 240; // 20 years: no median or follow-up in this literature is longer
@@ -45,11 +46,18 @@ export function checkPlausibility(effects: CheckRecord[]): CheckFlag[] {
     if (e.readingReason) {
       // A clean printing of the same quantity elsewhere that agrees with the reading confirms it.
       const twin = (byKey.get(quantityKey(e)) ?? []).find((o) => o !== e && !o.readingReason && o.valueText !== null && o.valueText === e.read.valueText);
+      // A ratio whose read bound makes its CI centred on the estimate again is confirmed by the paper's own figures.
+      const symmetric =
+        e.measure !== null && RATIO_MEASURES.has(e.measure) && e.read.valueText && e.read.ciLowerText && e.read.ciUpperText && e.read.ciLowerText !== e.ciLowerText
+          ? logSymmetricWithinRounding(e.read.valueText, e.read.ciLowerText, e.read.ciUpperText)
+          : false;
+      const damaged = FIELDS.filter(([, t]) => e[t] !== e.read[t]);
+      const what = damaged.map(([name, t]) => `${name} ${e[t]} (read as ${e.read[t] ?? "unreadable"})`).join(" and ");
       const parts = readingParts(e);
       flags.push(
         flagFor(e, "damaged-print", {
-          severity: twin ? "note" : "warning",
-          summary: `The copy of ${placeOf(e)} prints ${e.valueText ?? e.ciLowerText ?? "a figure"} for ${subjectOf(e)}, which cannot be right as printed; it is read as ${e.read.valueText ?? e.read.ciLowerText ?? "unreadable"}${twin ? `, as ${placeOf(twin)} prints it` : ""}. Everything computed here uses the reading.`,
+          severity: twin || symmetric ? "note" : "warning",
+          summary: `The copy of ${placeOf(e)} prints the ${what} for ${subjectOf(e)}, which cannot be right as printed${twin ? `; ${placeOf(twin)} prints ${e.read.valueText}` : symmetric ? "; the reading makes the confidence interval centred on the estimate again" : ""}. Everything computed here uses the reading.`,
           message: `Damaged print: ${parts.join("; ")}. ${e.readingReason}`,
           otherEffectId: twin?.id ?? null,
           otherLocator: twin ? `${twin.locator} (${twin.publication})` : null,

@@ -39,6 +39,8 @@ export type CheckRecord = EffectRecord & {
   consistentPrinting: string | null;
   /** The paper explains why this printing differs from another of the same quantity. */
   explainedDifference: string | null;
+  /** The paper's own figures show this printing is wrong (and what they give instead). */
+  misprint: string | null;
   /** The report this record's publication updates, and so on back: ["cairo5-esmo-2023-lba27", "citation"]. */
   updatesChain: string[];
 };
@@ -52,6 +54,7 @@ export function asPrinted(e: EffectRecord): CheckRecord {
     read: { valueText: e.valueText, ciLowerText: e.ciLowerText, ciUpperText: e.ciUpperText, rangeLowerText: e.rangeLowerText, rangeUpperText: e.rangeUpperText },
     consistentPrinting: null,
     explainedDifference: null,
+    misprint: null,
     updatesChain: [],
   };
 }
@@ -88,7 +91,10 @@ export function where(e: EffectRecord): string {
 /** "the Abstract", "Table 2": the place a sentence can name, from the locator's first part. */
 export function placeOf(e: EffectRecord): string {
   const first = e.locator.split(/[,;(]/)[0]!.trim();
-  return /^(table|figure|fig\.)/i.test(first) ? first : `the ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  if (/^(table|figure|fig\.)/i.test(first)) return first;
+  // A paper's sections by their names ("the Results section"); other places as written ("the ESMO 2023 abstract LBA27").
+  if (/^(methods?|results|discussion|introduction|conclusions?|background|patients and methods)$/i.test(first)) return `the ${first} section`;
+  return `the ${inSentence(first)}`;
 }
 
 /** "overall survival" from "Overall survival", but "ORR in the liver" stays: acronyms keep their case. */

@@ -180,6 +180,8 @@ export const effectSchema = z
     consistentPrinting: optText,
     /** Where the paper explains why this printing differs from another of the same quantity. */
     explainedDifference: optText,
+    /** Where the paper's own figures show this printing is wrong (and what they give instead). */
+    misprint: optText,
     note: optText,
   })
   .superRefine((e, ctx) => {

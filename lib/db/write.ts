@@ -1,5 +1,13 @@
 // Writes a built dataset into a new SQLite file: tables from prisma/migrations (the same SQL that
-// `prisma migrate` applies), rows through Prisma Client. Used by scripts/db-build.ts.
+// `prisma migrate` applies), rows through Prisma Client (lib/db/rows.ts builds them, typed by the
+// schema). Used by scripts/db-build.ts.
+//
+// The rows go in as multi-row INSERTs through Prisma Client's $executeRawUnsafe, in one transaction,
+// rather than through createMany: measured on 10,000 records, createMany cost about 400 µs per record
+// (Prisma's query compiler handles each of a record's 63 fields), the same rows as multi-row INSERTs
+// through the same client and adapter about 35 µs, and a raw better-sqlite3 statement about 11 µs; at
+// 240,000 records that is 96 s against 8 s. The temporary file is renamed into place only once
+// complete (scripts/db-build.ts), so it is written without a journal or fsync.
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -8,9 +16,9 @@ import { PrismaClient } from "../generated/prisma/client";
 import type { ContentSet } from "../content/load";
 import type { BuiltDataset } from "../build/dataset";
 import { MIGRATIONS_DIR } from "./paths";
-import { searchTextFor } from "../domain/search-text";
-import { comparisonKey } from "../build/comparisons";
-import { parsePrintedP } from "../content/printed";
+import { AFTER_ROWS_SQL, databaseRows, sqlValue, tableBatches } from "./rows";
+
+export { comparisonTreatments } from "./rows";
 
 export function applyMigrations(file: string, dir = MIGRATIONS_DIR): string[] {
   const db = new Database(file);
@@ -26,207 +34,37 @@ export function applyMigrations(file: string, dir = MIGRATIONS_DIR): string[] {
   }
 }
 
-const json = (v: unknown) => JSON.stringify(v);
+/** SQLite binds at most 32,766 values per statement; a batch stays under that with room to spare. */
+export const MAX_BOUND_VALUES = 30_000;
+export const rowsPerStatement = (columns: number) => Math.floor(MAX_BOUND_VALUES / columns) - 16;
 
-/**
- * Every treatment named in a record's comparison, as "|a|b|". Filtering by a treatment then keeps
- * both arms of a comparison that involves it (FOLFOXIRI + bev vs doublet + bev shows the doublet arm).
- */
-export function comparisonTreatments(effects: BuiltDataset["effects"], parents: Map<string, string[]> = new Map()): Map<string, string> {
-  // A regimen stands also for what it is made of and the classes it belongs to: filtering by
-  // bevacizumab finds FOLFOX + bevacizumab, FOLFOXIRI + bevacizumab, doublet + bevacizumab …
-  const withAncestors = (code: string): string[] => {
-    const seen = new Set<string>();
-    const stack = [code];
-    while (stack.length) {
-      const at = stack.pop()!;
-      if (seen.has(at)) continue;
-      seen.add(at);
-      stack.push(...(parents.get(at) ?? []));
-    }
-    return [...seen];
-  };
-  const byComparison = new Map<string, Set<string>>();
-  const key = comparisonKey;
-  for (const e of effects) {
-    const k = key(e);
-    if (!k) continue;
-    const set = byComparison.get(k) ?? new Set<string>();
-    for (const t of [e.treatment, e.referenceTreatment]) if (t) withAncestors(t).forEach((a) => set.add(a));
-    byComparison.set(k, set);
-  }
-  const out = new Map<string, string>();
-  for (const e of effects) {
-    const k = key(e);
-    const own = [e.treatment, e.referenceTreatment].filter((t): t is string => Boolean(t)).flatMap(withAncestors);
-    const all = new Set([...own, ...(k ? (byComparison.get(k) ?? []) : [])]);
-    out.set(e.id, all.size ? `|${[...all].sort().join("|")}|` : "");
-  }
-  return out;
-}
-
-function groupPaths(vocab: ContentSet["vocab"]): Map<string, string> {
-  const parent = new Map(vocab.molecularGroups.map((g) => [g.code, g.parent]));
-  const paths = new Map<string, string>();
-  for (const g of vocab.molecularGroups) {
-    const chain: string[] = [];
-    // The vocabulary is checked for cycles before a build; the visited test keeps this loop finite regardless.
-    let cur: string | null | undefined = g.code;
-    while (cur && !chain.includes(cur)) {
-      chain.unshift(cur);
-      cur = parent.get(cur) ?? null;
-    }
-    paths.set(g.code, `/${chain.join("/")}/`);
-  }
-  return paths;
+/** One multi-row INSERT: the column list from the rows (every row of a table has the same keys). */
+export function insertStatement(table: string, rows: Record<string, unknown>[]): { sql: string; values: unknown[] } {
+  const columns = Object.keys(rows[0]!);
+  const tuple = `(${columns.map(() => "?").join(",")})`;
+  const values: unknown[] = [];
+  for (const r of rows) for (const c of columns) values.push(sqlValue(r[c]));
+  return { sql: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${rows.map(() => tuple).join(",")}`, values };
 }
 
 export async function writeDatabase(file: string, content: ContentSet, dataset: BuiltDataset): Promise<void> {
   applyMigrations(file);
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
   try {
-    const { vocab } = content;
-    const paths = groupPaths(vocab);
-    await prisma.endpoint.createMany({
-      data: vocab.endpoints.map((e, i) => ({ code: e.code, role: e.role, label: e.label, definition: e.definition, synonyms: json(e.synonyms), sortOrder: i })),
-    });
-    await prisma.treatment.createMany({
-      data: vocab.treatments.map((t, i) => ({ code: t.code, label: t.label, class: t.class, parents: json(t.parents), synonyms: json(t.synonyms), sortOrder: i })),
-    });
-    await prisma.question.createMany({ data: content.questions.map((q, i) => ({ id: q.id, title: q.title, kind: q.kind, definition: json(q), sortOrder: i })) });
-    await prisma.riskOfBias.createMany({ data: content.riskOfBias.map((r) => ({ studyId: r.study, tool: r.tool, assessment: json(r) })) });
-    await prisma.molecularGroup.createMany({
-      data: vocab.molecularGroups.map((g, i) => ({ code: g.code, label: g.label, parentCode: g.parent, level: g.level, path: paths.get(g.code)!, synonyms: json(g.synonyms), sortOrder: i })),
-    });
-    await prisma.design.createMany({ data: vocab.designs.map((d, i) => ({ code: d.code, label: d.label, sortOrder: i })) });
-    await prisma.sourceLevel.createMany({ data: vocab.sourceLevels.map((l) => ({ code: l.code, label: l.label, rank: l.rank })) });
-    await prisma.study.createMany({
-      data: dataset.studies.map((s, i) => ({
-        id: s.id,
-        shortName: s.shortName,
-        title: s.title,
-        authors: json(s.authors),
-        authorsComplete: s.authorsComplete,
-        journal: s.journal,
-        year: s.year,
-        volume: s.volume,
-        issue: s.issue,
-        pages: s.pages,
-        doi: s.doi,
-        pmid: s.pmid,
-        url: s.url,
-        citationNote: s.citationNote,
-        reports: json(s.reports),
-        design: s.design,
-        setting: s.setting,
-        centres: s.centres,
-        country: s.country,
-        enrolment: s.enrolment,
-        n: s.n,
-        codonsTested: s.codonsTested ? json(s.codonsTested) : null,
-        followUp: s.followUp,
-        sourceLevel: s.sourceLevel,
-        sourceLevels: json(s.sourceLevels),
-        notes: s.notes,
-        sortOrder: i,
-      })),
-    });
-    await prisma.arm.createMany({
-      data: dataset.studies.flatMap((s) =>
-        s.arms.map((a, i) => ({ id: `${s.id}/${a.id}`, studyId: s.id, armKey: a.id, label: a.label, n: a.n, molecularGroup: a.molecularGroup, treatment: a.treatment, sortOrder: i })),
-      ),
-    });
-    const studyById = new Map(dataset.studies.map((s) => [s.id, s]));
-    const treatments = comparisonTreatments(dataset.effects, new Map(vocab.treatments.map((t) => [t.code, t.parents])));
-    await prisma.effect.createMany({
-      data: dataset.effects.map((e, i) => ({
-        id: e.id,
-        studyId: e.studyId,
-        recordId: e.recordId,
-        kind: e.kind,
-        endpointCode: e.endpoint,
-        measure: e.measure,
-        value: e.value,
-        valueText: e.valueText,
-        ciLower: e.ciLower,
-        ciLowerText: e.ciLowerText,
-        ciUpper: e.ciUpper,
-        ciUpperText: e.ciUpperText,
-        ciLevel: e.ciLevel,
-        rangeLower: e.rangeLower,
-        rangeLowerText: e.rangeLowerText,
-        rangeUpper: e.rangeUpper,
-        rangeUpperText: e.rangeUpperText,
-        readingReason: e.readingReason,
-        p: e.p,
-        pValue: e.p ? (parsePrintedP(e.p)?.value ?? null) : null,
-        pRelation: e.p ? (parsePrintedP(e.p)?.relation ?? null) : null,
-        test: e.test,
-        events: e.events,
-        total: e.total,
-        unit: e.unit,
-        timepoint: e.timepoint,
-        exposure: e.exposure,
-        reference: e.reference,
-        exposureGroup: e.exposureGroup,
-        referenceGroup: e.referenceGroup,
-        groupKey: e.groupKey,
-        groupLabel: e.group,
-        population: e.population,
-        analysis: e.analysis,
-        covariates: json(e.covariates),
-        treatment: e.treatment,
-        referenceTreatment: e.referenceTreatment,
-        treatments: treatments.get(e.id)!,
-        reportedLevel: e.reportedLevel,
-        comparison: e.comparison,
-        locator: e.locator,
-        alsoAt: json(e.alsoAt),
-        document: e.document,
-        publication: e.publication,
-        publicationDoi: e.publicationDoi,
-        sourceLevel: e.sourceLevel,
-        citedAs: e.citedAs,
-        report: e.report,
-        statement: e.statement,
-        direction: e.direction,
-        note: e.note,
-        sameAs: e.sameAs,
-        computed: e.computed,
-        computeMethod: e.computeMethod,
-        derivedFrom: e.derivedFrom.length ? json(e.derivedFrom) : null,
-        logValue: e.logValue,
-        logSe: e.logSe,
-        searchText: searchTextFor(e, studyById.get(e.studyId)!, vocab),
-        sortOrder: i,
-      })),
-    });
-    await prisma.effectMolecularGroup.createMany({
-      data: dataset.effects.flatMap((e) => [...new Set(e.molecularGroups)].map((g) => ({ effectId: e.id, groupCode: g }))),
-    });
-    await prisma.flag.createMany({
-      data: dataset.checkFlags.map((f) => ({
-        code: f.code,
-        severity: f.severity,
-        summary: f.summary,
-        message: f.message,
-        studyId: f.studyId,
-        effectId: f.effectId,
-        locator: f.locator,
-        otherEffectId: f.otherEffectId,
-        otherLocator: f.otherLocator,
-        expected: f.expected,
-      })),
-    });
-    await prisma.datasetMeta.createMany({
-      data: [
-        { key: "version", value: dataset.version },
-        { key: "studies", value: String(dataset.studies.length) },
-        { key: "effects", value: String(dataset.effects.length) },
-        { key: "flags", value: String(dataset.checkFlags.length) },
-        { key: "citingDocuments", value: JSON.stringify(dataset.citingDocuments) },
-      ],
-    });
+    await prisma.$queryRawUnsafe("PRAGMA journal_mode = OFF");
+    await prisma.$executeRawUnsafe("PRAGMA synchronous = OFF");
+    const rows = databaseRows(content, dataset);
+    await prisma.$transaction(
+      async (tx) => {
+        for (const { table, rows: batch } of tableBatches(rows, rowsPerStatement)) {
+          const { sql, values } = insertStatement(table, batch);
+          await tx.$executeRawUnsafe(sql, ...values);
+        }
+      },
+      // One transaction for the whole dataset: at 200,000 records it takes tens of seconds.
+      { timeout: 30 * 60_000, maxWait: 60_000 },
+    );
+    for (const sql of AFTER_ROWS_SQL) await prisma.$executeRawUnsafe(sql);
   } finally {
     await prisma.$disconnect();
   }

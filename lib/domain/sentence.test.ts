@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clinicalSentence, comparisonText, figureText, formatP } from "./sentence";
+import { analysisDetailText, armSizeText, clinicalSentence, comparisonText, figureText, formatP, readerContextText, studySizeText, type StudyFacts } from "./sentence";
 import type { EffectRecord } from "./records";
 
 const base: EffectRecord = {
@@ -53,5 +53,50 @@ describe("damaged print read", () => {
   it("reads a lost decimal in a CI bound: 0.49 (printed 049)", () => {
     const hr = { ...base, value: 0.97, valueText: "0.97", ciLower: 0.49, ciLowerText: "049", ciUpper: 1.94, ciUpperText: "1.94", p: null, readingReason: "decimal point lost" };
     expect(figureText(hr)).toBe("HR 0.97 (0.49 (printed 049)–1.94)");
+  });
+});
+
+describe("what a reader needs on the row", () => {
+  const ncch: StudyFacts = {
+    id: "ncch-scp-2024",
+    n: 150,
+    designLabel: "Retrospective cohort",
+    arms: [
+      { id: "ras-mt", label: "RAS-mutant", n: 63, molecularGroup: "RAS", treatment: "hepatectomy" },
+      { id: "ras-wt", label: "RAS wild-type", n: 87, molecularGroup: "RAS-wt", treatment: "hepatectomy" },
+    ],
+  };
+  const adjusted = { ...base, covariates: ["RAS status", "Primary tumour side", "CRLM size > 5 cm", "CA19-9 > 100 U/mL"] };
+
+  it("gives study N, the arms' n, the design and the covariates of an adjusted estimate", () => {
+    expect(readerContextText(adjusted, ncch)).toBe(
+      "N 150 · n 63 vs 87 · retrospective cohort · multivariable, adjusted for RAS status, Primary tumour side, CRLM size > 5 cm, CA19-9 > 100 U/mL",
+    );
+  });
+  it("says when a multivariable estimate lists no covariates, and names an unadjusted one", () => {
+    expect(analysisDetailText(base)).toBe("multivariable (covariates not listed)");
+    expect(analysisDetailText({ ...base, analysis: "univariable" })).toBe("univariable (unadjusted)");
+    expect(analysisDetailText({ ...base, computed: true })).toBe("computed from printed figures");
+  });
+  it("finds the arms by id, molecular group or treatment, and never guesses between two", () => {
+    const trial: StudyFacts["arms"] = [
+      { id: "arm-a", label: "Arm A", n: 121, molecularGroup: "RAS", treatment: "mFOLFOX6-bev" },
+      { id: "arm-b", label: "Arm B", n: 120, molecularGroup: "RAS", treatment: "mFOLFOX6" },
+    ];
+    expect(armSizeText({ ...base, exposureGroup: "arm-b", referenceGroup: "arm-a" }, trial)).toBe("n 120 vs 121");
+    expect(armSizeText({ ...base, exposureGroup: "mFOLFOX6-bev", referenceGroup: "mFOLFOX6" }, trial)).toBe("n 121 vs 120");
+    expect(armSizeText({ ...base, exposureGroup: "RAS", referenceGroup: "RAS-wt" }, trial)).toBeNull();
+  });
+  it("gives an arm's n, or its events/N, but does not repeat a proportion's n/N", () => {
+    const arm = { ...base, kind: "arm" as const, groupKey: "ras-mt", exposureGroup: null, referenceGroup: null };
+    expect(armSizeText({ ...arm, measure: "median" }, ncch.arms)).toBe("n 63");
+    expect(armSizeText({ ...arm, measure: "median", events: 40, total: 63 }, ncch.arms)).toBe("40/63 events");
+    expect(armSizeText({ ...arm, measure: "proportion", events: 27, total: 63 }, ncch.arms)).toBeNull();
+    expect(armSizeText({ ...arm, measure: "count", events: 63, total: 150 }, ncch.arms)).toBe("of 150");
+  });
+  it("says N not reported, and leaves out what it does not know", () => {
+    expect(studySizeText(null)).toBe("N not reported");
+    expect(readerContextText({ ...base, analysis: "randomised" }, { ...ncch, n: null, arms: [], designLabel: "RCT" })).toBe("N not reported · RCT · randomised comparison");
+    expect(readerContextText(adjusted, null)).toBe("multivariable, adjusted for RAS status, Primary tumour side, CRLM size > 5 cm, CA19-9 > 100 U/mL");
   });
 });

@@ -6,7 +6,7 @@ import { createInterpreter } from "./interpret";
 const content = loadContent(path.join(process.cwd(), "content"));
 if (!content.ok) throw new Error("content must load for the search tests");
 const { vocab, studies } = content.content;
-const { interpret, suggest } = createInterpreter({
+const { interpret, suggest, near } = createInterpreter({
   endpoints: vocab.endpoints,
   treatments: vocab.treatments,
   groups: vocab.molecularGroups,
@@ -65,5 +65,59 @@ describe("interpret", () => {
     const s = suggest("G12");
     expect(s.some((m) => m.code === "KRAS-G12D")).toBe(true);
     expect(s.every((m) => m.matched.length > 0)).toBe(true);
+  });
+});
+
+describe("clinical phrasings", () => {
+  it("reads 'exon 2' as codons 12 and 13 of both genes, and says so", () => {
+    const r = interpret("exon 2");
+    expect(r.filters.group).toEqual(["KRAS-codon-12", "KRAS-codon-13", "KRAS-codon-12-13", "NRAS-codon-12", "NRAS-codon-13"]);
+    expect(r.freeText).toEqual([]);
+    expect(r.notes.join(" ")).toMatch(/codons 12 and 13, in KRAS and in NRAS/);
+    expect(r.notes.join(" ")).toMatch(/RAS or KRAS level say nothing specific about exon 2/);
+  });
+
+  it("reads 'KRAS exon 2' as KRAS codons only, and exons 3 and 4 as their codons", () => {
+    expect(interpret("KRAS exon 2").filters.group).toEqual(["KRAS-codon-12", "KRAS-codon-13", "KRAS-codon-12-13"]);
+    expect(interpret("exon 3").filters.group.sort()).toEqual(["KRAS-codon-59", "KRAS-codon-61", "NRAS-codon-59", "NRAS-codon-61"]);
+    expect(interpret("NRAS exon 4").filters.group.sort()).toEqual(["NRAS-codon-117", "NRAS-codon-146"]);
+  });
+
+  it("reads 'anti-EGFR' as cetuximab and panitumumab (every regimen containing them is below)", () => {
+    for (const q of ["anti-EGFR", "anti EGFR", "EGFR antibody"]) expect(interpret(q).filters.treatment, q).toEqual(["cetuximab", "panitumumab"]);
+  });
+
+  it("reads 'liver-directed therapy' as the liver-directed class, without resection", () => {
+    const r = interpret("liver-directed therapy");
+    expect(r.filters.treatment.sort()).toEqual(["DEBIRI", "HAI", "SBRT", "SIRT", "thermal-ablation"]);
+    expect(r.freeText).toEqual([]);
+    expect(r.notes[0]).toMatch(/Resection is not included/);
+    expect(interpret("locoregional").filters.treatment).toContain("HAI");
+  });
+
+  it("reads 'resection margin' as the margin endpoints, not as resection", () => {
+    for (const q of ["resection margin", "margins", "surgical margins"]) {
+      const r = interpret(q);
+      expect(r.filters.endpoint.sort(), q).toEqual(["margin-width", "positive-margin"]);
+      expect(r.filters.treatment, q).toEqual([]);
+    }
+    expect(interpret("R1 resection").filters.endpoint).toEqual(["positive-margin"]);
+  });
+
+  it("reads triplet, doublet and bev as the widest regimen, not a list of its members", () => {
+    expect(interpret("triplet").filters.treatment).toEqual(["FOLFOXIRI"]);
+    expect(interpret("doublet").filters.treatment).toEqual(["doublet"]);
+    expect(interpret("bev").filters.treatment).toEqual(["bevacizumab"]);
+    expect(interpret("triplet vs doublet RAS").filters).toMatchObject({ treatment: ["doublet", "FOLFOXIRI"], group: ["RAS"] });
+  });
+
+  it("adds no note where nothing needed reading", () => {
+    expect(interpret("G12D").notes).toEqual([]);
+    expect(interpret("OS after hepatectomy RAS").notes).toEqual([]);
+  });
+
+  it("finds the nearest terms to a word it did not understand", () => {
+    expect(interpret("sotorasb").filters.treatment).toContain("sotorasib");
+    expect(near("bevacizumob").some((m) => m.code === "bevacizumab")).toBe(true);
   });
 });

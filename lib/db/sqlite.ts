@@ -1,0 +1,64 @@
+// The read path's SQLite connection: better-sqlite3, read-only, one per database file, kept open
+// and reopened when `npm run db:build` has replaced the file (a new inode). Prepared statements are
+// kept per connection (see `prepared`), so a query's SQL is compiled once per process. Only
+// lib/data/sql reads through it; Prisma Client (lib/db/client.ts) stays the data model and the writer.
+import { statSync } from "node:fs";
+import Database from "better-sqlite3";
+import { databasePath } from "./paths";
+
+type Held = { db: Database.Database; identity: string; statements: Map<string, Database.Statement> };
+const globalForSqlite = globalThis as unknown as { evidenceSqlite?: Map<string, Held> };
+const held = (globalForSqlite.evidenceSqlite ??= new Map());
+
+/** Statements kept per connection; past this many distinct SQL texts the oldest are dropped. */
+const MAX_STATEMENTS = 400;
+
+function identityOf(file: string): string {
+  const s = statSync(file);
+  return `${s.ino}:${s.mtimeMs}:${s.size}`;
+}
+
+function open(file: string): Held {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  // Reads only: memory-mapped pages (no copy into SQLite's cache), temporary sorts in memory.
+  db.pragma("mmap_size = 1073741824");
+  db.pragma("temp_store = MEMORY");
+  db.pragma("cache_size = -65536");
+  return { db, identity: identityOf(file), statements: new Map() };
+}
+
+/** The connection to a database file (the app's by default), reopened after a rebuild. */
+function connection(file = databasePath()): Held {
+  const identity = identityOf(file);
+  const current = held.get(file);
+  if (current && current.identity === identity) return current;
+  if (current) current.db.close();
+  const next = open(file);
+  held.set(file, next);
+  return next;
+}
+
+export function sqlite(file?: string): Database.Database {
+  return connection(file).db;
+}
+
+/** A prepared statement for this SQL on this file's connection, compiled once. */
+export function prepared(sql: string, file?: string): Database.Statement {
+  const c = connection(file);
+  let statement = c.statements.get(sql);
+  if (statement) {
+    // Most recently used last, so the oldest is first to go.
+    c.statements.delete(sql);
+    c.statements.set(sql, statement);
+    return statement;
+  }
+  statement = c.db.prepare(sql);
+  c.statements.set(sql, statement);
+  if (c.statements.size > MAX_STATEMENTS) c.statements.delete(c.statements.keys().next().value!);
+  return statement;
+}
+
+/** The file's identity (inode, time, size): a cache keyed by it is emptied by a rebuild. */
+export function databaseIdentity(file = databasePath()): string {
+  return connection(file).identity;
+}

@@ -1,0 +1,213 @@
+// What /api/suggest answers: suggestions as the user types and, when a query finds nothing, what was
+// understood and the nearest terms that do have records. A term is offered only with its record
+// count, and never with none. Counts per term are read once per dataset version with a few GROUP BY
+// queries (one row per endpoint, study, treatment combination, molecular group: bounded by the
+// vocabularies, not by the records); the counts of combinations are single COUNT queries, at most
+// MAX_COUNT_QUERIES per request.
+import type { PrismaClient } from "../generated/prisma/client";
+import { effectWhere, applyQuery } from "../data/find-effects";
+import { FILTER_KEYS, filtersToQuery, parseFiltersLenient, type EffectFilters, type FilterKey } from "../data/filters";
+import { interpreterFor } from "../data/search";
+import { ancestorsOf, descendantsOf, type AppVocabulary } from "../data/vocabulary";
+import type { TermKind, TermMatch } from "./interpret";
+
+export type TermCounts = Record<TermKind, Map<string, number>>;
+
+export type Suggestion = {
+  /** endpoint | treatment | group | study for one term; "query" for a whole query or a combination. */
+  kind: TermKind | "query";
+  code: string | null;
+  label: string;
+  detail: string;
+  count: number;
+  href: string;
+};
+
+export type SuggestAnswer = {
+  q: string;
+  /** What the words were read as (the terms kept as filters). */
+  understood: Pick<TermMatch, "kind" | "code" | "label" | "matched" | "how">[];
+  notes: string[];
+  /** Words read as free text (searched in the records' text). */
+  freeText: string[];
+  /** Records matching the whole query, with the view's other filters. */
+  count: number;
+  suggestions: Suggestion[];
+  /** When count is 0: the nearest queries and terms that have records. */
+  hint: { nearest: Suggestion[] } | null;
+};
+
+export const MAX_SUGGESTIONS = 8;
+export const MAX_COUNT_QUERIES = 16;
+
+const KIND_PARAM: Record<TermKind, FilterKey> = { endpoint: "endpoint", treatment: "treatment", group: "group", study: "study" };
+const KIND_WORD: Record<TermKind, string> = { endpoint: "endpoint", treatment: "treatment", group: "molecular group", study: "study" };
+const LIST_KINDS = ["endpoint", "treatment", "group", "study"] as const;
+
+const countsCache = new WeakMap<AppVocabulary, Promise<TermCounts>>();
+
+/** Records per vocabulary term (a treatment counts the regimens containing it; a group its descendants). */
+export function termRecordCounts(db: PrismaClient, vocab: AppVocabulary): Promise<TermCounts> {
+  let pending = countsCache.get(vocab);
+  if (!pending) {
+    pending = readTermCounts(db, vocab);
+    countsCache.set(vocab, pending);
+    pending.catch(() => countsCache.delete(vocab));
+  }
+  return pending;
+}
+
+async function readTermCounts(db: PrismaClient, vocab: AppVocabulary): Promise<TermCounts> {
+  const [endpoints, studies, treatmentSets, groups] = await Promise.all([
+    db.effect.groupBy({ by: ["endpointCode"], _count: { _all: true } }),
+    db.effect.groupBy({ by: ["studyId"], _count: { _all: true } }),
+    db.effect.groupBy({ by: ["treatments"], _count: { _all: true } }),
+    db.effectMolecularGroup.groupBy({ by: ["groupCode"], _count: { _all: true } }),
+  ]);
+  const treatment = new Map<string, number>();
+  for (const row of treatmentSets) for (const code of row.treatments.split("|").filter(Boolean)) treatment.set(code, (treatment.get(code) ?? 0) + row._count._all);
+  // A record can carry several groups of one branch, so a node's count is a COUNT of distinct
+  // records over its descendants: one indexed query per group node that has any record below it.
+  const present = new Set(groups.map((g) => g.groupCode));
+  const group = new Map<string, number>();
+  await Promise.all(
+    vocab.groups.map(async (g) => {
+      const codes = descendantsOf(vocab.groups, g.code);
+      if (!codes.some((c) => present.has(c))) return;
+      group.set(g.code, await db.effect.count({ where: { molecularGroups: { some: { groupCode: { in: codes } } } } }));
+    }),
+  );
+  return {
+    endpoint: new Map(endpoints.map((r) => [r.endpointCode, r._count._all])),
+    study: new Map(studies.map((r) => [r.studyId, r._count._all])),
+    treatment,
+    group,
+  };
+}
+
+function labeller(vocab: AppVocabulary) {
+  const maps: Record<TermKind, Map<string, string>> = {
+    endpoint: new Map(vocab.endpoints.map((e) => [e.code, e.label])),
+    treatment: new Map(vocab.treatments.map((t) => [t.code, t.label])),
+    group: new Map(vocab.groups.map((g) => [g.code, g.label])),
+    study: new Map(vocab.studies.map((s) => [s.id, s.shortName])),
+  };
+  return (key: FilterKey, code: string): string => {
+    if ((LIST_KINDS as readonly string[]).includes(key)) return maps[key as TermKind].get(code) ?? code;
+    if (key === "design") return vocab.labels.design[code] ?? code;
+    if (key === "sourceLevel") return vocab.labels.sourceLevel[code] ?? code;
+    return code;
+  };
+}
+
+const plural = (n: number) => `${n} record${n === 1 ? "" : "s"}`;
+
+/**
+ * Suggestions for q, within the view's filters (`params` as the page reads its URL: lenient, so the
+ * answer describes what the page shows).
+ */
+export async function suggestFor(db: PrismaClient, vocab: AppVocabulary, params: URLSearchParams): Promise<SuggestAnswer> {
+  const view = parseFiltersLenient(params, vocab.allowed);
+  const q = view.q ?? "";
+  const interpreter = interpreterFor(vocab);
+  const { filters, interpretation } = applyQuery({ ...view, offset: 0 }, vocab);
+  const freeText = interpretation?.freeText ?? [];
+  const labelOf = labeller(vocab);
+  const counts = await termRecordCounts(db, vocab);
+  let budget = MAX_COUNT_QUERIES;
+  const countOf = async (f: EffectFilters, words: string[]): Promise<number> => {
+    budget--;
+    return db.effect.count({ where: effectWhere(f, vocab, words) });
+  };
+
+  const hasFilters = FILTER_KEYS.some((k) => filters[k].length > 0) || filters.flagged !== null || filters.computed !== null;
+  const count = q || hasFilters ? await countOf(filters, freeText) : 0;
+  const understood = (interpretation?.matches ?? [])
+    .filter((m) => interpretation!.filters[m.kind].includes(m.code))
+    .map(({ kind, code, label, matched, how }) => ({ kind, code, label, matched, how }));
+  const hrefOf = (f: EffectFilters, words: string[] = []) => `/${filtersToQuery({ ...f, q: words.join(" ") || null, offset: 0 })}`;
+
+  // As the user types: the whole query (when it finds records), then single terms with records.
+  const suggestions: Suggestion[] = [];
+  if (q) {
+    if (count > 0 && (understood.length > 1 || (understood.length && freeText.length)))
+      suggestions.push({
+        kind: "query",
+        code: null,
+        label: [...new Set(understood.map((m) => m.label)), ...freeText.map((w) => `“${w}”`)].join(" + "),
+        detail: `all of “${q}”`,
+        count,
+        href: `/?q=${encodeURIComponent(q)}`,
+      });
+    for (const m of interpreter.suggest(q, 24)) {
+      const n = counts[m.kind].get(m.code) ?? 0;
+      if (n === 0) continue;
+      suggestions.push({
+        kind: m.kind,
+        code: m.code,
+        label: m.label,
+        detail: `${KIND_WORD[m.kind]} · matched “${m.matched}”${m.how === "fuzzy" ? " (close match)" : ""}`,
+        count: n,
+        href: `/?${KIND_PARAM[m.kind]}=${encodeURIComponent(m.code)}`,
+      });
+      if (suggestions.length >= MAX_SUGGESTIONS) break;
+    }
+    if (count > 0 && understood.length === 0 && freeText.length)
+      suggestions.push({ kind: "query", code: null, label: `Search the records’ text for “${q}”`, detail: "free text", count, href: `/?q=${encodeURIComponent(q)}` });
+  }
+
+  let hint: SuggestAnswer["hint"] = null;
+  if ((q || hasFilters) && count === 0) {
+    const nearest: Suggestion[] = [];
+    const offer = (s: Suggestion) => {
+      if (s.count > 0 && !nearest.some((x) => x.href === s.href)) nearest.push(s);
+    };
+    const active = FILTER_KEYS.flatMap((key) => filters[key].map((code) => ({ key, code })));
+    // 1. The query without one of its parts: which part has no record in combination.
+    if (active.length + (freeText.length ? 1 : 0) > 1) {
+      for (const a of active.slice(0, 6)) {
+        if (budget <= 0) break;
+        const f = { ...filters, [a.key]: filters[a.key].filter((c) => c !== a.code) };
+        const n = await countOf(f, freeText);
+        const rest = FILTER_KEYS.flatMap((k) => f[k].map((c) => labelOf(k, c)));
+        offer({ kind: "query", code: null, label: [...rest, ...freeText.map((w) => `“${w}”`)].join(" + ") || "everything", detail: `without ${labelOf(a.key, a.code)}`, count: n, href: hrefOf(f, freeText) });
+      }
+      if (freeText.length && budget > 0) {
+        const n = await countOf(filters, []);
+        offer({ kind: "query", code: null, label: active.map((a) => labelOf(a.key, a.code)).join(" + "), detail: `without the words ${freeText.map((w) => `“${w}”`).join(" ")}`, count: n, href: hrefOf(filters) });
+      }
+    }
+    // 2. A molecular group's neighbours that have records with the rest: its siblings (another allele
+    //    of the codon), then its ancestors, nearest first (labelled "KRAS-mutant instead of KRAS G12D":
+    //    a broader finding is offered as what it is, never as evidence for the narrower group).
+    for (const code of filters.group.slice(0, 2)) {
+      const node = vocab.groups.find((g) => g.code === code);
+      if (!node) continue;
+      const siblings = vocab.groups.filter((g) => g.code !== code && node.parentCode !== null && g.parentCode === node.parentCode);
+      const ancestors = ancestorsOf(vocab.groups, code).filter((c) => c !== code).reverse().flatMap((c) => vocab.groups.filter((g) => g.code === c));
+      const neighbours = [...siblings, ...ancestors].filter((g) => (counts.group.get(g.code) ?? 0) > 0);
+      for (const g of neighbours.slice(0, 5)) {
+        if (budget <= 0) break;
+        const f = { ...filters, group: filters.group.map((c) => (c === code ? g.code : c)) };
+        const n = await countOf(f, freeText);
+        offer({ kind: "group", code: g.code, label: FILTER_KEYS.flatMap((k) => f[k].map((c) => labelOf(k, c))).join(" + "), detail: `${g.label} instead of ${node.label}`, count: n, href: hrefOf(f, freeText) });
+      }
+    }
+    // 3. Words not understood: the nearest vocabulary terms that have records.
+    for (const word of freeText.slice(0, 3)) {
+      for (const m of interpreter.near(word, 6)) {
+        const n = counts[m.kind].get(m.code) ?? 0;
+        if (n === 0) continue;
+        offer({ kind: m.kind, code: m.code, label: m.label, detail: `${KIND_WORD[m.kind]} · nearest to “${word}”`, count: n, href: `/?${KIND_PARAM[m.kind]}=${encodeURIComponent(m.code)}` });
+      }
+    }
+    // 4. Each understood term on its own.
+    for (const m of understood) {
+      const n = counts[m.kind].get(m.code) ?? 0;
+      offer({ kind: m.kind, code: m.code, label: m.label, detail: `${KIND_WORD[m.kind]} on its own`, count: n, href: `/?${KIND_PARAM[m.kind]}=${encodeURIComponent(m.code)}` });
+    }
+    hint = { nearest: nearest.slice(0, MAX_SUGGESTIONS) };
+  }
+
+  return { q, understood, notes: interpretation?.notes ?? [], freeText, count, suggestions, hint };
+}
