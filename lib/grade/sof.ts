@@ -234,9 +234,9 @@ export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofCont
   const est = figures.estimate !== null && figures.ciLower !== null && figures.ciUpper !== null ? { estimate: figures.estimate, ciLower: figures.ciLower, ciUpper: figures.ciUpper } : null;
   const effectText =
     pool.estimate !== null
-      ? `${measure} ${fmt(pool.estimate)} (95% CI ${fmt(pool.ciLower!)} to ${fmt(pool.ciUpper!)})${pool.piLower !== null ? `; prediction interval ${fmt(pool.piLower)} to ${fmt(pool.piUpper!)}` : ""}; ${pool.k} studies pooled (REML, HKSJ)`
+      ? `${measure} ${fmt(pool.estimate)} (95% CI ${fmt(pool.ciLower!)} to ${fmt(pool.ciUpper!)})${pool.piLower !== null ? `; prediction interval ${fmt(pool.piLower)} to ${fmt(pool.piUpper!)}` : ""}; ${pool.k} studies pooled (REML, HKSJ)${pool.rows.some((r) => byId.get(r.id)?.computed) ? "; some estimates computed from printed counts" : ""}`
       : est
-        ? `${measure} ${fmt(est.estimate)} (95% CI ${fmt(est.ciLower)} to ${fmt(est.ciUpper)}); one study (${pool.rows[0]!.study}), nothing to pool`
+        ? `${measure} ${fmt(est.estimate)} (95% CI ${fmt(est.ciLower)} to ${fmt(est.ciUpper)})${byId.get(pool.rows[0]!.id)?.computed ? ", computed from the printed counts" : ""}; one study (${pool.rows[0]!.study}), nothing to pool`
         : otherEvidence.length
           ? `No ratio to show: ${studiesCount} ${studiesCount === 1 ? "study reports" : "studies report"} only ${differences.length ? "a difference, " : ""}a p-value or a direction (${[
               ...new Set(otherEvidence.map((e) => `${e.studyShortName}: ${e.kind === "contrast" ? `${e.measure === "percent-change" ? "change" : "difference"} ${e.valueText}${e.unit ? ` ${e.unit}` : ""}${e.sourceLevel === "secondary" ? " (secondary report)" : ""}` : (e.direction ?? `p ${e.p}`)}`)),
