@@ -24,6 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <li><Link href="/map">Evidence map</Link></li>
               <li><Link href="/compare">Compare</Link></li>
               <li><Link href="/studies">Studies</Link></li>
+              <li><Link href="/questions">Questions</Link></li>
               <li><Link href="/integrity">Integrity flags</Link></li>
             </ul>
           </nav>

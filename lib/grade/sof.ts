@@ -53,6 +53,8 @@ export type SofRow = {
   statement: string;
   recordIds: string[];
   includedIds: string[];
+  /** The records the row rests on: those pooled, or, where none, the p-only, direction and difference records. */
+  evidenceIds: string[];
   pool: Pick<PoolResult, "k" | "method" | "ci" | "tau2" | "i2" | "q" | "qP" | "refused" | "comparison" | "setting" | "analysis">;
 };
 
@@ -263,6 +265,7 @@ export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofCont
     statement: statementFor(q, ctx.endpointLabel(o.endpoint), role, certainty, est, o.thresholds),
     recordIds: candidates.map((e) => e.id),
     includedIds: pool.included,
+    evidenceIds: included.length ? pool.included : otherEvidence.map((e) => e.id),
     pool: { k: pool.k, method: pool.method, ci: pool.ci, tau2: pool.tau2, i2: pool.i2, q: pool.q, qP: pool.qP, refused: pool.refused, comparison: pool.comparison, setting: pool.setting, analysis: pool.analysis },
   };
 }

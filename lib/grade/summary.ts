@@ -10,6 +10,7 @@ export type SummaryOfFindings = {
 };
 
 export function summaryOfFindings(q: QuestionContent, ctx: SofContext): SummaryOfFindings {
-  const rows = q.outcomes.map((o) => buildSofRow(q, o, ctx));
+  // Critical outcomes first, as GRADE's tables list them; otherwise the question's order.
+  const rows = q.outcomes.map((o) => buildSofRow(q, o, ctx)).sort((a, b) => Number(a.importance !== "critical") - Number(b.importance !== "critical"));
   return { question: q, exposureLabel: ctx.groupLabel(q.exposure), referenceLabel: ctx.groupLabel(q.reference), rows };
 }

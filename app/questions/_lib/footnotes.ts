@@ -1,0 +1,51 @@
+// GRADE's footnotes: every domain that moved certainty (or a curator overrode) gets a letter in the
+// Certainty cell, and the note under the table gives the reason in words. Letters run on through the
+// table (a, b, c … z, aa, ab …) so each is unique on the page.
+import type { SofRow } from "@/lib/grade/sof";
+import { DOMAIN_NAMES, GRADE_DOMAIN_ORDER, RATING_LABELS, type GradeDomain } from "./labels";
+
+export type Footnote = {
+  mark: string;
+  /** The domain rated down (or overridden), or an upgrade. */
+  domain: GradeDomain | "upgrade";
+  name: string;
+  /** "Serious (−1)", "+1". */
+  rating: string;
+  reason: string;
+  override: { reason: string; computed: string } | null;
+};
+
+export type RowFootnotes = { outcome: string; outcomeLabel: string; notes: Footnote[]; setAside: SofRow["effect"]["setAside"] };
+
+export function footnoteMark(index: number): string {
+  let n = index;
+  let mark = "";
+  do {
+    mark = String.fromCharCode(97 + (n % 26)) + mark;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return mark;
+}
+
+const levelsText = (levels: number) => (levels ? `−${levels}` : "0");
+
+export function sofFootnotes(rows: Pick<SofRow, "outcome" | "outcomeLabel" | "domains" | "effect">[]): RowFootnotes[] {
+  let next = 0;
+  return rows.map((r) => {
+    const notes: Footnote[] = [];
+    for (const d of GRADE_DOMAIN_ORDER) {
+      const j = r.domains[d];
+      if (j.levels === 0 && !j.override) continue;
+      notes.push({
+        mark: footnoteMark(next++),
+        domain: d,
+        name: DOMAIN_NAMES[d],
+        rating: `${RATING_LABELS[j.rating]} (${levelsText(j.levels)})`,
+        reason: j.reason,
+        override: j.override ? { reason: j.override.reason, computed: `${RATING_LABELS[j.override.computed.rating]} (${levelsText(j.override.computed.levels)}): ${j.override.computed.reason}` } : null,
+      });
+    }
+    for (const u of r.domains.upgrades) notes.push({ mark: footnoteMark(next++), domain: "upgrade", name: "Rated up", rating: `+${u.levels}`, reason: u.reason, override: null });
+    return { outcome: r.outcome, outcomeLabel: r.outcomeLabel, notes, setAside: r.effect.setAside };
+  });
+}
