@@ -10,6 +10,9 @@ const STATIC_HEADERS = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A build of its own where one is asked for (the benchmark builds into .next-bench while another
+  // build may be serving from .next).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,

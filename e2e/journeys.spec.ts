@@ -50,23 +50,6 @@ test("filter OS + RAS-mutant + multivariable and see the forest plot with the NC
   expect(errors).toEqual([]);
 });
 
-test("compare BECOME, CAIRO5 and TRIBE on resection", async ({ page }) => {
-  await page.goto("/compare");
-  await expect(page.getByText("Choose studies and endpoints")).toBeVisible();
-  for (const name of ["BECOME", "CAIRO5", "TRIBE"]) await page.getByRole("checkbox", { name, exact: true }).check();
-  for (const name of ["Resection rate (any)", "R0 resection rate"]) await page.getByRole("checkbox", { name, exact: true }).check();
-  await page.getByRole("button", { name: "Compare" }).click();
-  await expect(page).toHaveURL(/studies=become/);
-  const matrix = page.getByTestId("compare-matrix");
-  await expect(matrix.getByRole("columnheader")).toHaveText(["Endpoint", "BECOME", "CAIRO5", "TRIBE"]);
-  const r0 = matrix.getByRole("row", { name: /R0 resection rate/ });
-  await expect(r0).toContainText("22.3% (27/121)");
-  await expect(r0).toContainText("51%");
-  await expect(r0.getByRole("cell").last()).toContainText("not reported in the sources");
-  await expect(page.getByRole("row", { name: /^Design/ })).toContainText("Randomised phase 3");
-  await keepScreenshot(page, "compare-resection");
-});
-
 test("open a study and follow a record to its locator", async ({ page }) => {
   await page.goto("/studies");
   await page.getByRole("link", { name: "NCCH 2024", exact: true }).click();

@@ -1,8 +1,37 @@
 import Link from "next/link";
+import { cache } from "react";
 import type { EffectRecord } from "@/lib/domain/records";
-import { analysisText, comparisonText, figureText } from "@/lib/domain/sentence";
+import { comparisonText, figureText, readerContextText, type StudyFacts } from "@/lib/domain/sentence";
 import type { AppVocabulary } from "@/lib/data/vocabulary";
+import { getContext } from "@/lib/data/context";
+import { findStudyFacts } from "@/lib/data/compare";
 import { FlagText, flagCountText, worstSeverity } from "./FlagText";
+
+/**
+ * Study size, design and arms for the rows of one request, read in one query: every row asks in the
+ * same render pass, the loader collects the ids and reads them together on the next tick. A page
+ * that already has the facts passes them (the `study` prop) and nothing is read.
+ */
+const studyFactsLoader = cache(() => {
+  const answers = new Map<string, Promise<StudyFacts | null>>();
+  let waiting: string[] = [];
+  let batch: Promise<Map<string, StudyFacts>> | null = null;
+  return (id: string): Promise<StudyFacts | null> => {
+    const known = answers.get(id);
+    if (known) return known;
+    waiting.push(id);
+    batch ??= new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+      const ids = waiting;
+      waiting = [];
+      batch = null;
+      const { db } = await getContext();
+      return new Map((await findStudyFacts(db, ids)).map((f) => [f.id, f]));
+    });
+    const answer = batch.then((m) => m.get(id) ?? null).catch(() => null);
+    answers.set(id, answer);
+    return answer;
+  };
+});
 
 export type RecordLabels = AppVocabulary["labels"];
 
@@ -21,14 +50,31 @@ export function reportedAt(e: EffectRecord, labels: RecordLabels): string {
   return groups ? `reported at ${LEVEL_LABEL[e.reportedLevel] ?? e.reportedLevel} level: ${groups}` : "no molecular group";
 }
 
-export function EffectRow({ effect: e, labels, showStudy = true, anchor = false }: { effect: EffectRecord; labels: RecordLabels; showStudy?: boolean; anchor?: boolean }) {
+/**
+ * One record as a reader needs it: the figure, what it compares, where it is printed; then the
+ * study's N and the compared arms' n (or events/N), the design, and the analysis with its covariates.
+ * `study`: the study's facts where the page has them (null: none known); left out, the row reads
+ * them (once per page, see studyFactsLoader).
+ */
+export async function EffectRow({
+  effect: e,
+  labels,
+  showStudy = true,
+  anchor = false,
+  study,
+}: {
+  effect: EffectRecord;
+  labels: RecordLabels;
+  showStudy?: boolean;
+  anchor?: boolean;
+  study?: StudyFacts | null;
+}) {
   const locatorHref = `/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`;
+  const facts = study === undefined ? await studyFactsLoader()(e.studyId) : study;
   return (
     <li className="effect" id={anchor ? e.recordId : undefined} data-effect-id={e.id}>
       <div className="sentence">
         <strong>{figureText(e)}</strong>
-        {" · "}
-        {analysisText(e)}
         {comparisonText(e) ? <> · {comparisonText(e)}</> : null}
         {" · "}
         {showStudy ? (
@@ -38,6 +84,9 @@ export function EffectRow({ effect: e, labels, showStudy = true, anchor = false 
         ) : (
           <span>{e.locator}</span>
         )}
+      </div>
+      <div className="reader-context small" data-testid="record-context">
+        {readerContextText(e, facts)}
       </div>
       {e.statement && e.kind !== "contrast" ? <div className="small">{e.statement}</div> : null}
       <div className="meta small">

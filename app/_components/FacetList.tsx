@@ -25,6 +25,13 @@ export function FacetList({ facets }: { facets: Facet[] }) {
               </li>
             ))}
           </ul>
+          {facet.more ? (
+            <p className="small">
+              <Link href={facet.more.href} scroll={false}>
+                {facet.more.hidden} more {facet.title.toLowerCase()} value{facet.more.hidden === 1 ? "" : "s"} →
+              </Link>
+            </p>
+          ) : null}
         </details>
       ))}
     </nav>

@@ -1,7 +1,9 @@
 import type { EffectRecord } from "@/lib/domain/records";
+import type { StudyFacts } from "@/lib/domain/sentence";
 import { EffectRow, type RecordLabels } from "./EffectRow";
 
-export function ResultsByEndpoint({ effects, labels }: { effects: EffectRecord[]; labels: RecordLabels }) {
+/** `facts`: the rows' studies' facts where the page has read them (a row then reads nothing). */
+export function ResultsByEndpoint({ effects, labels, facts }: { effects: EffectRecord[]; labels: RecordLabels; facts?: Map<string, StudyFacts> }) {
   const groups: { endpoint: string; label: string; effects: EffectRecord[] }[] = [];
   for (const e of effects) {
     const g = groups.find((x) => x.endpoint === e.endpoint);
@@ -17,7 +19,7 @@ export function ResultsByEndpoint({ effects, labels }: { effects: EffectRecord[]
           </h3>
           <ul className="effect-list">
             {g.effects.map((e) => (
-              <EffectRow key={e.id} effect={e} labels={labels} />
+              <EffectRow key={e.id} effect={e} labels={labels} study={facts ? (facts.get(e.studyId) ?? null) : undefined} />
             ))}
           </ul>
         </section>

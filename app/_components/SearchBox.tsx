@@ -1,54 +1,93 @@
 "use client";
-// One box, results as you type: each suggestion says what it matched and opens the filtered view.
-import { useMemo, useState, useId, useEffect } from "react";
-import { useRouter } from "next/navigation";
-import { createInterpreter, type SearchVocabulary, type TermMatch } from "@/lib/search/interpret";
-
-const KIND_LABEL: Record<TermMatch["kind"], string> = { endpoint: "endpoint", treatment: "treatment", group: "molecular group", study: "study" };
-const PARAM: Record<TermMatch["kind"], string> = { endpoint: "endpoint", treatment: "treatment", group: "group", study: "study" };
+// One box, results as you type: each suggestion says what it matched, how many records it opens, and
+// opens the filtered view. Suggestions come from /api/suggest as the user types (the vocabularies and
+// study names stay on the server). Under the box, for the page's own query: what a clinical phrase
+// was read as ("exon 2" is codons 12 and 13 of KRAS and NRAS) and, when nothing matches, what was
+// understood and the nearest terms that have records, so a search never ends on an empty page.
+import { useEffect, useId, useState } from "react";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import type { SuggestAnswer, Suggestion } from "@/lib/search/suggest";
 
 type Option = { key: string; label: string; detail: string; href: string };
 
-export function SearchBox({ vocabulary, initialQuery }: { vocabulary: SearchVocabulary; initialQuery: string }) {
+const KIND_WORD: Record<string, string> = { endpoint: "endpoint", treatment: "treatment", group: "molecular group", study: "study" };
+/** The page parameters that are filters (the rest, such as searched and offset, describe the page, not the query). */
+const VIEW_KEYS = ["endpoint", "treatment", "group", "study", "measure", "design", "sourceLevel", "analysis", "kind", "flagged", "computed"];
+
+const records = (n: number) => `${n} record${n === 1 ? "" : "s"}`;
+
+function useSuggestions(url: string | null): SuggestAnswer | null {
+  const [answer, setAnswer] = useState<SuggestAnswer | null>(null);
+  useEffect(() => {
+    if (!url) {
+      setAnswer(null);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(url, { signal: controller.signal })
+        .then((r) => (r.ok ? (r.json() as Promise<SuggestAnswer>) : null))
+        .then((a) => setAnswer(a))
+        // An aborted or failed fetch leaves the box as it was: typing and Enter still work.
+        .catch(() => undefined);
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [url]);
+  return answer;
+}
+
+function toOption(s: Suggestion, i: number): Option {
+  return { key: `${s.kind}:${s.code ?? i}:${s.href}`, label: s.label, detail: `${s.detail} · ${records(s.count)}`, href: s.href };
+}
+
+export function SearchBox({
+  initialQuery,
+}: {
+  initialQuery: string;
+  /** Ignored: suggestions come from /api/suggest. Kept so that a page still passing it compiles. */
+  vocabulary?: unknown;
+}) {
   const router = useRouter();
-  const interpreter = useMemo(() => createInterpreter(vocabulary), [vocabulary]);
+  const searchParams = useSearchParams();
   const [query, setQuery] = useState(initialQuery);
-  const [debounced, setDebounced] = useState(initialQuery);
+  const [typed, setTyped] = useState(false);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = useId();
 
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(query), 120);
-    return () => clearTimeout(t);
-  }, [query]);
+  const q = query.trim();
+  const typing = useSuggestions(typed && q ? `/api/suggest?q=${encodeURIComponent(q)}` : null);
 
-  const options: Option[] = useMemo(() => {
-    const q = debounced.trim();
-    if (!q) return [];
-    const interpretation = interpreter.interpret(q);
-    const out: Option[] = [];
-    const parts = Object.entries(interpretation.filters).flatMap(([k, codes]) => codes.map((c) => `${k}=${encodeURIComponent(c)}`));
-    if (parts.length > 1) {
-      const labels = interpretation.matches.filter((m) => interpretation.filters[m.kind].includes(m.code)).map((m) => m.label);
-      out.push({ key: "all", label: [...new Set(labels)].join(" + "), detail: `all of "${q}"`, href: `/?${parts.join("&")}` });
-    }
-    for (const m of interpreter.suggest(q, 8)) {
-      out.push({
-        key: `${m.kind}:${m.code}`,
-        label: m.label,
-        detail: `${KIND_LABEL[m.kind]} · matched "${m.matched}"${m.how === "fuzzy" ? " (close match)" : ""}`,
-        href: `/?${PARAM[m.kind]}=${encodeURIComponent(m.code)}`,
+  // The page's own query: "searched" is what was typed before the URL became filters.
+  const pageQuery = searchParams.get("searched") ?? searchParams.get("q");
+  const viewParams = new URLSearchParams();
+  for (const [k, v] of searchParams) if (VIEW_KEYS.includes(k)) viewParams.append(k, v);
+  if (pageQuery) viewParams.set("q", pageQuery);
+  const page = useSuggestions(pageQuery ? `/api/suggest?${viewParams.toString()}` : null);
+
+  const options: Option[] = [];
+  if (typing && q) {
+    options.push(...typing.suggestions.map(toOption));
+    if (typing.count === 0)
+      options.push({
+        key: "nothing",
+        label: `No record matches “${q}”`,
+        detail: "show what was understood and the nearest terms with records",
+        href: `/?q=${encodeURIComponent(q)}`,
       });
-    }
-    out.push({ key: "text", label: `Search records for "${q}"`, detail: "free text, synonyms understood", href: `/?q=${encodeURIComponent(q)}` });
-    return out.filter((o, i) => out.findIndex((x) => x.href === o.href) === i);
-  }, [debounced, interpreter]);
+  }
 
   const go = (href: string) => {
     setOpen(false);
     router.push(href);
   };
+
+  const understood = page?.understood ?? [];
+  const showHint = page && (page.count === 0 || page.notes.length > 0);
 
   return (
     <div className="search-box no-print" role="search">
@@ -62,12 +101,13 @@ export function SearchBox({ vocabulary, initialQuery }: { vocabulary: SearchVoca
         aria-expanded={open && options.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={active >= 0 ? `${listId}-opt-${active}` : undefined}
-        placeholder='Try "G12D", "codon 13", "OS hepatectomy RAS", "HAI", "转化治疗"'
+        aria-activedescendant={active >= 0 && active < options.length ? `${listId}-opt-${active}` : undefined}
+        placeholder='Try "G12D", "exon 2", "OS hepatectomy RAS", "liver-directed", "转化治疗"'
         value={query}
         autoComplete="off"
         onChange={(e) => {
           setQuery(e.target.value);
+          setTyped(true);
           setOpen(true);
           setActive(-1);
         }}
@@ -83,9 +123,10 @@ export function SearchBox({ vocabulary, initialQuery }: { vocabulary: SearchVoca
             setActive((a) => Math.max(a - 1, -1));
           } else if (e.key === "Enter") {
             e.preventDefault();
-            const chosen = active >= 0 ? options[active] : options[0];
+            const chosen = active >= 0 ? options[active] : undefined;
+            // Enter without a chosen suggestion searches the whole text: the page reads it into filters.
             if (chosen) go(chosen.href);
-            else if (query.trim()) go(`/?q=${encodeURIComponent(query.trim())}`);
+            else if (q) go(`/?q=${encodeURIComponent(q)}`);
           } else if (e.key === "Escape") setOpen(false);
         }}
       />
@@ -107,6 +148,44 @@ export function SearchBox({ vocabulary, initialQuery }: { vocabulary: SearchVoca
           ))}
         </ul>
       )}
+      {showHint ? (
+        <div className="search-hint" role="status" data-testid="search-hint">
+          {page.count === 0 ? (
+            <p>
+              <strong>No record matches “{page.q}”.</strong>{" "}
+              {understood.length ? (
+                <>Read as {understood.map((m) => `${m.label} (${KIND_WORD[m.kind]})`).join(" + ")}</>
+              ) : (
+                <>No word was recognised as an endpoint, treatment, molecular group or study</>
+              )}
+              {page.freeText.length ? <>; searched as text: {page.freeText.map((w) => `“${w}”`).join(", ")}</> : null}.
+            </p>
+          ) : null}
+          {page.notes.map((n) => (
+            <p key={n} className="small" data-testid="search-note">
+              {n}
+            </p>
+          ))}
+          {page.count === 0 ? (
+            page.hint?.nearest.length ? (
+              <>
+                <p className="small">Nearest with records:</p>
+                <ul className="search-hint-list">
+                  {page.hint.nearest.map((s) => (
+                    <li key={s.href}>
+                      <Link href={s.href}>{s.label}</Link> <span className="muted small">— {s.detail} · {records(s.count)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p className="small">
+                Nothing close has records. Try an endpoint (“OS”, “conversion”), a treatment (“HAI”, “bevacizumab”) or a codon (“G12D”, “exon 2”).
+              </p>
+            )
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getContext } from "@/lib/data/context";
-import { findIntegrityFlags } from "@/lib/data/find-flags";
+import { countIntegrityFlags, findIntegrityFlagPage, type FlagCursor } from "@/lib/data/find-flags";
 import { FlagText } from "../_components/FlagText";
 import { FLAG_SEVERITIES } from "@/lib/domain/records";
+import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Integrity flags" };
@@ -22,10 +23,24 @@ const TITLES: Record<string, string> = {
   "direction-mismatch": "Ratios or differences pointing the other way from their arms",
 };
 
-export default async function IntegrityPage() {
+/** Flags listed per check on this page; a check with more has a link to its next page. */
+const FLAGS_PER_CHECK = 20;
+
+/** `?check=<code>&after=<rank>.<id>`: the page of one check's flags after that flag. */
+function parsePage(params: URLSearchParams): { check: string | null; after: FlagCursor | null } {
+  const check = params.get("check");
+  const m = /^(\d)\.(\d{1,10})$/.exec(params.get("after") ?? "");
+  return { check: check && check in TITLES ? check : null, after: m ? { rank: Number(m[1]), id: Number(m[2]) } : null };
+}
+
+export default async function IntegrityPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const { check, after } = parsePage(toSearchParams(await searchParams));
   const { db, meta } = await getContext();
-  const flags = await findIntegrityFlags(db);
-  const codes = Object.keys(TITLES);
+  const counts = await countIntegrityFlags(db);
+  const total = (code: string) => counts.filter((c) => c.code === code).reduce((n, c) => n + c.n, 0);
+  const bySeverity = (s: string) => counts.filter((c) => c.severity === s).reduce((n, c) => n + c.n, 0);
+  const codes = check ? [check] : Object.keys(TITLES);
+  const pages = await Promise.all(codes.map((code) => findIntegrityFlagPage(db, code, { limit: FLAGS_PER_CHECK, after: code === check ? after : null })));
   return (
     <>
       <h1>Integrity flags</h1>
@@ -33,15 +48,19 @@ export default async function IntegrityPage() {
         What the build’s checks found in the sources. No figure is changed: each flag names both sides and the value that would be consistent. <strong>Error</strong>: a printed figure is impossible or contradicted inside its own paper. <strong>Warning</strong>: two printings or sources disagree and nothing settles which is right. <strong>Note</strong>: rounding, an update, a difference the paper explains, a damaged printing whose reading is confirmed. Dataset version{" "}
         <span className="version">{meta.version}</span>.
       </p>
-      <p className="small">
-        {FLAG_SEVERITIES.map((s) => `${flags.filter((f) => f.severity === s).length} ${s}${flags.filter((f) => f.severity === s).length === 1 ? "" : "s"}`).join(" · ")}
-      </p>
-      {codes.map((code) => {
-        const list = flags.filter((f) => f.code === code);
+      <p className="small">{FLAG_SEVERITIES.map((s) => `${bySeverity(s)} ${s}${bySeverity(s) === 1 ? "" : "s"}`).join(" · ")}</p>
+      {check ? (
+        <p className="small no-print">
+          <Link href="/integrity">← All checks</Link>
+        </p>
+      ) : null}
+      {codes.map((code, i) => {
+        const { data: list, next } = pages[i]!;
+        const n = total(code);
         return (
           <section key={code} aria-labelledby={`flag-${code}`}>
             <h2 id={`flag-${code}`}>
-              {TITLES[code]} <span className="muted small">({list.length})</span>
+              {TITLES[code]} <span className="muted small">({n})</span>
             </h2>
             {list.length === 0 ? (
               <p className="small muted">None found.</p>
@@ -57,6 +76,13 @@ export default async function IntegrityPage() {
                 ))}
               </ul>
             )}
+            {next ? (
+              <p className="small no-print">
+                <Link href={`/integrity?check=${encodeURIComponent(code)}&after=${next.rank}.${next.id}`}>
+                  Next {FLAGS_PER_CHECK} of the {n} →
+                </Link>
+              </p>
+            ) : null}
           </section>
         );
       })}

@@ -1,24 +1,31 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getContext } from "@/lib/data/context";
-import { findStudies } from "@/lib/data/find-studies";
+import { findStudyPage } from "@/lib/data/find-studies";
 import { citationLine } from "@/lib/data/export-dataset";
+import { takeCursorLenient } from "@/lib/data/cursor";
+import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Studies" };
 
-export default async function StudiesPage() {
+/** Studies a page lists: one page at a time, in the dataset's order, with links to the pages around it. */
+const STUDIES_PER_PAGE = 100;
+
+export default async function StudiesPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const { cursor } = takeCursorLenient(toSearchParams(await searchParams));
   const { db, vocab, meta } = await getContext();
-  const studies = await findStudies(db);
+  const page = await findStudyPage(db, { limit: STUDIES_PER_PAGE, ...cursor });
+  const paged = page.count > page.data.length;
   return (
     <>
       <h1>Studies</h1>
       <p className="muted small">
-        {studies.length} studies · dataset version <span className="version">{meta.version}</span>. A study reported only through the review is marked secondary.
+        {page.count} studies{paged ? ` (${page.first + 1}–${page.first + page.data.length} shown)` : ""} · dataset version <span className="version">{meta.version}</span>. A study reported only through the review is marked secondary.
       </p>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">All studies with their design, size and source level</caption>
+          <caption className="visually-hidden">Studies with their design, size and source level</caption>
           <thead>
             <tr>
               <th scope="col">Study</th>
@@ -30,7 +37,7 @@ export default async function StudiesPage() {
             </tr>
           </thead>
           <tbody>
-            {studies.map((s) => (
+            {page.data.map((s) => (
               <tr key={s.id}>
                 <td>
                   <Link href={`/studies/${s.id}`}>{s.shortName}</Link>
@@ -45,6 +52,12 @@ export default async function StudiesPage() {
           </tbody>
         </table>
       </div>
+      {paged ? (
+        <nav className="chips no-print" aria-label="Pages">
+          {page.previous !== null ? <Link href={page.first - STUDIES_PER_PAGE <= 0 ? "/studies" : `/studies?before=${page.previous}`}>← Previous</Link> : null}
+          {page.next !== null ? <Link href={`/studies?after=${page.next}`}>Next →</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -1,32 +1,47 @@
-// Everything the browser page shows for one URL: the interpreted query, the records, the facets and
-// the chart series. One call per page render.
+// Everything the browser page shows for one URL: the interpreted query, one page of records (by
+// key), the facets and the chart series. One call per page render.
 import type { PrismaClient } from "../generated/prisma/client";
-import { filtersToQuery, parseFiltersLenient, type EffectFilters } from "./filters";
+import { DEFAULT_LIMIT, FILTER_KEYS, filtersToQuery, parseFiltersLenientWithNotes, type EffectFilters } from "./filters";
 import { applyQuery, findEffects, type EffectWithMatch } from "./find-effects";
 import { computeFacets, type Facet } from "./facets";
 import type { AppVocabulary } from "./vocabulary";
 import type { Interpretation } from "../search/interpret";
+import type { Cursor } from "./cursor";
 import { alleleSpectrum, armGroups, forestGroups, undrawnCount, type AlleleBar, type ArmGroup, type ForestGroup } from "../charts/series";
 
 export type BrowseView = {
   filters: EffectFilters;
   effects: EffectWithMatch[];
   count: number;
+  /** The page: its place in the list and the links to the pages before and after it (null at either end). */
+  page: { first: number; next: string | null; previous: string | null };
   facets: Facet[];
   forest: ForestGroup[];
   arms: ArmGroup[];
   alleles: AlleleBar[];
   undrawn: number;
+  /** Whether the view has charts: a filtered or searched view with records (the unfiltered one shows starting questions). */
+  showCharts: boolean;
+  /** The charts are drawn from the first `drawnFrom` records of the `count` (list order), each chart at most MAX_CHART_POINTS. */
+  charted: { drawnFrom: number; of: number; capped: boolean };
+  /** What the URL asked for that the page set aside, one plain sentence each. */
+  ignored: string[];
 };
 
-export const CHART_RECORD_LIMIT = 600;
+/** Records a page lists at most (larger limits are lowered, and the page says so), and without a limit. */
+export const PAGE_LIMIT_MAX = 100;
+export const PAGE_SIZE = 50;
+/** Records the charts are drawn from: the first ones in list order. */
+export const CHART_RECORD_LIMIT = 150;
+/** Points (rows, bars) one chart draws at most. */
+export const MAX_CHART_POINTS = 2000;
 
 /**
  * A typed query becomes explicit filters in the URL (the URL is the state): "/?q=G12D" redirects to
  * "/?group=KRAS-G12D&searched=G12D". Returns the URL to redirect to, or null when nothing changes.
  */
 export function canonicalSearchUrl(params: URLSearchParams, vocab: AppVocabulary): { url: string; interpretation: Interpretation } | null {
-  const filters = parseFiltersLenient(params, vocab.allowed);
+  const filters = parseFiltersLenientWithNotes(params, vocab.allowed).filters;
   if (!filters.q) return null;
   const { filters: merged, interpretation } = applyQuery(filters, vocab);
   if (!interpretation || interpretation.matches.length === 0) return null;
@@ -36,21 +51,61 @@ export function canonicalSearchUrl(params: URLSearchParams, vocab: AppVocabulary
   return { url: `/${query}${query ? "&" : "?"}${searched}`, interpretation };
 }
 
-export async function browse(db: PrismaClient, vocab: AppVocabulary, params: URLSearchParams): Promise<BrowseView> {
-  const filters = parseFiltersLenient(params, vocab.allowed);
-  const list = await findEffects(db, vocab, filters);
-  const chartData = list.count <= filters.limit && filters.offset === 0 ? list : await findEffects(db, vocab, { ...filters, offset: 0, limit: CHART_RECORD_LIMIT });
+function capped<T>(list: T[]): { list: T[]; cut: boolean } {
+  return list.length > MAX_CHART_POINTS ? { list: list.slice(0, MAX_CHART_POINTS), cut: true } : { list, cut: false };
+}
+
+export async function browse(
+  db: PrismaClient,
+  vocab: AppVocabulary,
+  params: URLSearchParams,
+  cursor: Cursor = { after: null, before: null },
+  options: { charts?: boolean } = {},
+): Promise<BrowseView> {
+  const parsed = parseFiltersLenientWithNotes(params, vocab.allowed);
+  const ignored = [...parsed.ignored];
+  let input = params.has("limit") ? parsed.filters : { ...parsed.filters, limit: PAGE_SIZE };
+  if (input.limit > PAGE_LIMIT_MAX) {
+    ignored.push(`limit ${input.limit}: a page lists at most ${PAGE_LIMIT_MAX} records (use the Next link for more)`);
+    input = { ...input, limit: PAGE_LIMIT_MAX };
+  }
+  const list = await findEffects(db, vocab, input, cursor);
+  const filtered = FILTER_KEYS.some((k) => list.applied[k].length > 0) || Boolean(input.q);
+  const showCharts = (options.charts ?? true) && filtered && list.count > 0;
+  const firstPage = list.first === 0;
+  const chartData = !showCharts
+    ? { data: [] }
+    : list.count <= list.applied.limit && firstPage
+      ? list
+      : await findEffects(db, vocab, { ...input, offset: 0, limit: Math.min(CHART_RECORD_LIMIT, list.count) });
   const searched = params.get("searched");
-  const facets = await computeFacets(db, vocab, list.applied, list.interpretation?.freeText ?? [], "/", searched ? `searched=${encodeURIComponent(searched)}` : "");
+  const extra = searched ? `searched=${encodeURIComponent(searched)}` : "";
+  // Links keep the URL's own limit, and none where the page used its default.
+  const forLinks = (f: EffectFilters): EffectFilters => (params.has("limit") ? f : { ...f, limit: DEFAULT_LIMIT });
+  const expanded = params.getAll("more").filter((k) => (FILTER_KEYS as readonly string[]).includes(k));
+  const facets = await computeFacets(db, vocab, forLinks(list.applied), list.interpretation?.freeText ?? [], "/", extra, expanded);
   const alleleCodes = new Set(vocab.groups.filter((g) => g.level === "allele").map((g) => g.code));
+  const forest = forestGroups(chartData.data).map((g) => ({ ...g, rows: capped(g.rows).list }));
+  const arms = armGroups(chartData.data).map((g) => ({ ...g, points: capped(g.points).list }));
+  const alleles = capped(alleleSpectrum(chartData.data, alleleCodes)).list;
+  const base = filtersToQuery(forLinks({ ...input, offset: 0 }));
+  const href = (key: "after" | "before", value: number | null) => {
+    if (value === null) return null;
+    const query = [base.slice(1), extra, `${key}=${value}`].filter(Boolean).join("&");
+    return `/?${query}`;
+  };
   return {
-    filters: list.applied,
+    filters: forLinks(list.applied),
     effects: list.data,
     count: list.count,
+    page: { first: list.first, next: href("after", list.next), previous: list.first > 0 ? (href("before", list.previous) ?? "/") : null },
     facets,
-    forest: forestGroups(chartData.data),
-    arms: armGroups(chartData.data),
-    alleles: alleleSpectrum(chartData.data, alleleCodes),
+    forest,
+    arms,
+    alleles,
     undrawn: undrawnCount(chartData.data),
+    showCharts,
+    charted: { drawnFrom: chartData.data.length, of: list.count, capped: chartData.data.length < list.count },
+    ignored,
   };
 }

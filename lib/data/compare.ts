@@ -8,7 +8,6 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { EffectRecord, StudyRecord } from "../domain/records";
 import type { StudyFacts } from "../domain/sentence";
-import { figureText } from "../domain/sentence";
 import { findStudy } from "./find-studies";
 import { descendantsOf, type AppVocabulary } from "./vocabulary";
 
@@ -18,7 +17,8 @@ const KIND_ORDER = { contrast: 0, arm: 1, frequency: 2, "p-only": 3, direction: 
 /** How a folded copy relates to the entry's lead figure. */
 export type CopyRelation = "same figure" | "earlier report";
 export type FoldedCopy = { effect: EffectRecord; relation: CopyRelation; differs: boolean };
-export type CompareEntry = { lead: EffectRecord; copies: FoldedCopy[] };
+/** copyOf: the more direct printing this entry copies, where that sits under another endpoint (a review's "resection rate" that is the paper's R0 rate). */
+export type CompareEntry = { lead: EffectRecord; copies: FoldedCopy[]; copyOf?: EffectRecord };
 export type CompareCell = { studyId: string; entries: CompareEntry[]; recordCount: number };
 export type CompareRow = { endpoint: string; label: string; cells: CompareCell[]; definitionNotes: string[] };
 export type Difference = { label: string; values: string[] };
@@ -78,13 +78,35 @@ function updates(study: StudyRecord, a: string | null, b: string | null): boolea
   return false;
 }
 
+const pNumber = (p: string | null) => {
+  const m = p ? /([<>=≤≥]?)\s*(\d*\.?\d+)/.exec(p.replace(/^p\s*/i, "")) : null;
+  return m ? `${m[1]}${Number(m[2])}` : null;
+};
+const digits = (t: string | null) => (t === null ? null : Number(t.replace("−", "-").replace(/[^\d.-]/g, "")));
+
+/**
+ * Whether a copy prints the lead's figure: the same value (read as a number: "0.90" is "0.9") and,
+ * where both print them, the same interval and p. A copy that leaves the CI out is the same figure
+ * printed with less; one with another value, interval or p disagrees and is shown beside the lead.
+ */
+export function samePrinting(a: EffectRecord, b: EffectRecord): boolean {
+  if (a.kind !== b.kind || a.measure !== b.measure) return false;
+  if (digits(a.valueText) !== digits(b.valueText)) return false;
+  for (const [x, y] of [[a.ciLowerText, b.ciLowerText], [a.ciUpperText, b.ciUpperText]] as const) if (x !== null && y !== null && digits(x) !== digits(y)) return false;
+  const [pa, pb] = [pNumber(a.p), pNumber(b.p)];
+  if (pa !== null && pb !== null && pa !== pb) return false;
+  if (a.kind === "p-only" && pa !== pb) return false;
+  if (a.events !== null && b.events !== null && (a.events !== b.events || a.total !== b.total)) return false;
+  return true;
+}
+
 /**
  * Folds the printings of one figure into one entry. Records are linked by sameAs (the build checks
  * that linked records report the same quantity) and by report-update flags. The lead is the latest
  * report where one updates another, else the most direct source level, a printed figure before a
  * computed one.
  */
-export function foldPrintings(effects: EffectRecord[], study: StudyRecord, rank: (level: string) => number): CompareEntry[] {
+export function foldPrintings(effects: EffectRecord[], study: StudyRecord, rank: (level: string) => number, all: EffectRecord[] = effects): CompareEntry[] {
   const parent = new Map(effects.map((e) => [e.id, e.id]));
   const find = (id: string): string => {
     let root = id;
@@ -108,13 +130,14 @@ export function foldPrintings(effects: EffectRecord[], study: StudyRecord, rank:
   const entries: CompareEntry[] = [];
   for (const members of groups.values()) {
     const [lead, ...rest] = [...members].sort(before);
-    const shown = figureText(lead!);
+    const elsewhere = members.map((m) => all.find((x) => x.id === m.sameAs && !parent.has(x.id))).find((x) => x && rank(x.sourceLevel) < rank(lead!.sourceLevel));
     entries.push({
+      ...(elsewhere ? { copyOf: elsewhere } : {}),
       lead: lead!,
       copies: rest.map((c) => ({
         effect: c,
         relation: c.report !== lead!.report && updates(study, lead!.report, c.report) ? "earlier report" : "same figure",
-        differs: figureText(c) !== shown,
+        differs: !samePrinting(lead!, c),
       })),
     });
   }
@@ -147,7 +170,7 @@ export async function compareStudies(db: PrismaClient, vocab: AppVocabulary, stu
     const cells = loaded.map((s) => {
       const effects = s.effects.filter((e) => e.endpoint === ep.code && wanted(e) && keep(e));
       shown.push(...effects);
-      return { studyId: s.id, entries: foldPrintings(effects, s, rank), recordCount: effects.length };
+      return { studyId: s.id, entries: foldPrintings(effects, s, rank, s.effects), recordCount: effects.length };
     });
     if (cells.every((c) => c.recordCount === 0)) continue;
     const definitionNotes = [

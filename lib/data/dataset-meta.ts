@@ -1,11 +1,10 @@
 import type { PrismaClient } from "../generated/prisma/client";
-import type { CitingDocument } from "../domain/citations";
+import { databaseFileOf } from "../db/open";
+import { datasetMeta, type DatasetMeta } from "./sql";
 
-/** citingDocuments: the documents (the review) whose secondary figures a view may use, with their citations. */
-export type DatasetMeta = { version: string; studies: number; effects: number; flags: number; citingDocuments: CitingDocument[] };
+export type { DatasetMeta };
 
+/** The dataset's facts, read once per database file (and again after a rebuild). */
 export async function getDatasetMeta(db: PrismaClient): Promise<DatasetMeta> {
-  const rows = await db.datasetMeta.findMany();
-  const m = new Map(rows.map((r) => [r.key, r.value]));
-  return { version: m.get("version") ?? "unknown", studies: Number(m.get("studies") ?? 0), effects: Number(m.get("effects") ?? 0), flags: Number(m.get("flags") ?? 0), citingDocuments: JSON.parse(m.get("citingDocuments") ?? "[]") as CitingDocument[] };
+  return datasetMeta(databaseFileOf(db));
 }

@@ -2,16 +2,17 @@
 import Papa from "papaparse";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Dataset, EffectRecord, StudyRecord } from "../domain/records";
-import { EFFECT_INCLUDE, STUDY_INCLUDE, toEffectRecord, toStudyRecord } from "./to-record";
 import { getDatasetMeta } from "./dataset-meta";
+import { databaseFileOf } from "../db/open";
+import { effectBatches, NO_FILTERS, studyBatches } from "./sql";
 
+/** The whole dataset in memory (tests, small datasets); files are written in parts (lib/data/export-stream.ts). */
 export async function exportDataset(db: PrismaClient): Promise<Dataset> {
-  const [meta, studies, effects] = await Promise.all([
-    getDatasetMeta(db),
-    db.study.findMany({ include: STUDY_INCLUDE, orderBy: { sortOrder: "asc" } }),
-    db.effect.findMany({ include: EFFECT_INCLUDE, orderBy: [{ study: { sortOrder: "asc" } }, { sortOrder: "asc" }] }),
-  ]);
-  return { version: meta.version, studies: studies.map(toStudyRecord), effects: effects.map(toEffectRecord) };
+  const file = databaseFileOf(db);
+  const meta = await getDatasetMeta(db);
+  const studies = [...studyBatches(500, { file })].flat();
+  const effects = [...effectBatches(NO_FILTERS, [], 1000, { file })].flat().map(({ browseKey: _key, ...e }) => e);
+  return { version: meta.version, studies, effects };
 }
 
 // value/ciLower/... are the printed text; *Read are the numbers computed from (the reading where
@@ -44,31 +45,43 @@ export function neutraliseFormula(value: unknown): unknown {
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
+/** One effect as CSV cells, in CSV_COLUMNS order, formula-leading text neutralised. */
+export function csvCells(e: EffectRecord, s: StudyRecord | undefined): unknown[] {
+  const row: Record<string, unknown> = {
+    ...e,
+    // Printed text, not a re-formatted float: "7.00" stays "7.00".
+    value: e.valueText ?? "",
+    ciLower: e.ciLowerText ?? "",
+    ciUpper: e.ciUpperText ?? "",
+    rangeLower: e.rangeLowerText ?? "",
+    rangeUpper: e.rangeUpperText ?? "",
+    citation: s ? citationLine(s) : "",
+    doi: s?.doi ?? "",
+    pmid: s?.pmid ?? "",
+    valueRead: e.value ?? "",
+    ciLowerRead: e.ciLower ?? "",
+    ciUpperRead: e.ciUpper ?? "",
+    covariates: e.covariates.join("; "),
+    molecularGroups: e.molecularGroups.join("; "),
+    flagSeverity: e.flags.some((f) => f.severity === "error") ? "error" : e.flags.some((f) => f.severity === "warning") ? "warning" : e.flags.length ? "note" : "",
+    flags: e.flags.map((f) => `${f.severity} ${f.code}: ${f.summary}`).join(" | "),
+  };
+  return CSV_COLUMNS.map((c) => neutraliseFormula(row[c] ?? ""));
+}
+
 export function effectsToCsv(effects: EffectRecord[], studies: StudyRecord[]): string {
   const byId = new Map(studies.map((s) => [s.id, s]));
-  const rows = effects.map((e) => {
-    const s = byId.get(e.studyId);
-    return {
-      ...e,
-      // Printed text, not a re-formatted float: "7.00" stays "7.00".
-      value: e.valueText ?? "",
-      ciLower: e.ciLowerText ?? "",
-      ciUpper: e.ciUpperText ?? "",
-      rangeLower: e.rangeLowerText ?? "",
-      rangeUpper: e.rangeUpperText ?? "",
-      citation: s ? citationLine(s) : "",
-      doi: s?.doi ?? "",
-      pmid: s?.pmid ?? "",
-      valueRead: e.value ?? "",
-      ciLowerRead: e.ciLower ?? "",
-      ciUpperRead: e.ciUpper ?? "",
-      covariates: e.covariates.join("; "),
-      molecularGroups: e.molecularGroups.join("; "),
-      flagSeverity: e.flags.some((f) => f.severity === "error") ? "error" : e.flags.some((f) => f.severity === "warning") ? "warning" : e.flags.length ? "note" : "",
-      flags: e.flags.map((f) => `${f.severity} ${f.code}: ${f.summary}`).join(" | "),
-    };
-  });
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => neutraliseFormula((r as Record<string, unknown>)[c] ?? ""))) });
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: effects.map((e) => csvCells(e, byId.get(e.studyId))) });
+}
+
+/** The CSV's header line (no line break), for a file written in parts. */
+export function csvHeader(): string {
+  return Papa.unparse([[...CSV_COLUMNS]]);
+}
+
+/** CSV lines for a batch of effects (no header; no trailing line break), for a file written in parts. */
+export function csvLines(effects: EffectRecord[], studyOf: (id: string) => StudyRecord | undefined): string {
+  return Papa.unparse(effects.map((e) => csvCells(e, studyOf(e.studyId))));
 }
 
 export function datasetToCsv(d: Dataset): string {

@@ -1,19 +1,33 @@
-// The effect list: filters -> { data, count }. Within a facet values are alternatives (OR);
-// facets combine (AND). `group` includes descendants (a codon includes its alleles; RAS includes
-// KRAS and NRAS), never ancestors: a RAS-level record is not G12D evidence. q is interpreted into
-// filters (allele spellings, synonyms, study names) and free text.
+// The effect list: filters -> { data, count } and the keys of the next and previous pages. Within a
+// facet values are alternatives (OR); facets combine (AND). `group` includes descendants (a codon
+// includes its alleles; RAS includes KRAS and NRAS), never ancestors: a RAS-level record is not G12D
+// evidence. q is interpreted into filters (allele spellings, synonyms, study names) and free text.
+// The reads are SQL on the read path (lib/data/sql): browse order by key, an indexed condition per
+// filter, free text through FTS5.
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { EffectRecord } from "../domain/records";
 import type { EffectFilters, FilterKey } from "./filters";
-import { EFFECT_INCLUDE, toEffectRecord } from "./to-record";
 import { descendantsOf, type AppVocabulary } from "./vocabulary";
 import { interpreterFor } from "./search";
 import type { Interpretation } from "../search/interpret";
+import { databaseFileOf } from "../db/open";
+import { findEffectPage, type PageRequest } from "./sql";
 
 export type GroupMatch = { requested: string; reportedAs: string[]; reportedLevel: string };
 export type EffectWithMatch = EffectRecord & { groupMatch: GroupMatch | null };
-export type FindEffectsResult = { data: EffectWithMatch[]; count: number; interpretation: Interpretation | null; applied: EffectFilters };
+export type FindEffectsResult = {
+  data: EffectWithMatch[];
+  count: number;
+  interpretation: Interpretation | null;
+  applied: EffectFilters;
+  /** The key to ask for the page after this one (`after=`), null on the last page. */
+  next: number | null;
+  /** The key to ask for the page before this one (`before=`), null on the first page. */
+  previous: number | null;
+  /** The 0-based place of the page's first record in the whole list. */
+  first: number;
+};
 
 /** Merges what q names into the explicit filters. */
 export function applyQuery(filters: EffectFilters, vocab: AppVocabulary): { filters: EffectFilters; interpretation: Interpretation | null } {
@@ -25,24 +39,25 @@ export function applyQuery(filters: EffectFilters, vocab: AppVocabulary): { filt
   return { filters: merged, interpretation };
 }
 
-export function effectWhere(f: EffectFilters, vocab: AppVocabulary, freeText: string[] = [], omit?: FilterKey): Prisma.EffectWhereInput {
+/**
+ * The same filters as a Prisma condition, for Prisma readers outside the read path. The read path
+ * itself uses lib/data/sql/where.ts; both read `group` and `treatment` through the join tables
+ * (EffectGroupPath, EffectTreatment) and take the same records.
+ */
+export function effectWhere(f: EffectFilters, _vocab: AppVocabulary, freeText: string[] = [], omit?: FilterKey): Prisma.EffectWhereInput {
   const and: Prisma.EffectWhereInput[] = [];
   const use = (k: FilterKey) => k !== omit && f[k].length > 0;
   if (use("endpoint")) and.push({ endpointCode: { in: f.endpoint } });
-  // A treatment keeps the whole comparison it is part of (both arms): see Effect.treatments.
-  if (use("treatment")) and.push({ OR: f.treatment.map((t) => ({ treatments: { contains: `|${t}|` } })) });
-  if (use("group")) {
-    const codes = [...new Set(f.group.flatMap((g) => descendantsOf(vocab.groups, g)))];
-    and.push({ molecularGroups: { some: { groupCode: { in: codes } } } });
-  }
+  if (use("treatment")) and.push({ treatmentLinks: { some: { treatmentCode: { in: f.treatment } } } });
+  if (use("group")) and.push({ groupPaths: { some: { groupCode: { in: f.group } } } });
   if (use("study")) and.push({ studyId: { in: f.study } });
   if (use("measure")) and.push({ measure: { in: f.measure } });
-  if (use("design")) and.push({ study: { design: { in: f.design } } });
+  if (use("design")) and.push({ design: { in: f.design } });
   if (use("sourceLevel")) and.push({ sourceLevel: { in: f.sourceLevel } });
   if (use("analysis")) and.push({ analysis: { in: f.analysis } });
   if (use("kind")) and.push({ kind: { in: f.kind } });
-  if (f.flagged === true) and.push({ flags: { some: {} } });
-  if (f.flagged === false) and.push({ flags: { none: {} } });
+  if (f.flagged === true) and.push({ flagged: true });
+  if (f.flagged === false) and.push({ flagged: false });
   if (f.computed !== null) and.push({ computed: f.computed });
   for (const word of freeText) and.push({ searchText: { contains: word } });
   return and.length ? { AND: and } : {};
@@ -58,22 +73,10 @@ function groupMatchFor(e: EffectRecord, requested: string[], vocab: AppVocabular
   return null;
 }
 
-export async function findEffects(db: PrismaClient, vocab: AppVocabulary, input: EffectFilters): Promise<FindEffectsResult> {
+/** A page of the list: by offset (input.offset), or by key (`page.after` / `page.before`, from a previous answer's next / previous). */
+export async function findEffects(db: PrismaClient, vocab: AppVocabulary, input: EffectFilters, page: Pick<PageRequest, "after" | "before"> = {}): Promise<FindEffectsResult> {
   const { filters, interpretation } = applyQuery(input, vocab);
-  const where = effectWhere(filters, vocab, interpretation?.freeText ?? []);
-  const [rows, count] = await Promise.all([
-    db.effect.findMany({
-      where,
-      include: EFFECT_INCLUDE,
-      orderBy: [{ endpoint: { sortOrder: "asc" } }, { study: { sortOrder: "asc" } }, { sortOrder: "asc" }],
-      skip: filters.offset,
-      take: filters.limit,
-    }),
-    db.effect.count({ where }),
-  ]);
-  const data = rows.map((r) => {
-    const e = toEffectRecord(r);
-    return { ...e, groupMatch: groupMatchFor(e, filters.group, vocab) };
-  });
-  return { data, count, interpretation, applied: filters };
+  const result = findEffectPage(filters, interpretation?.freeText ?? [], { limit: filters.limit, offset: filters.offset, after: page.after, before: page.before }, { file: databaseFileOf(db) });
+  const data = result.data.map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: groupMatchFor(e, filters.group, vocab) }));
+  return { data, count: result.count, interpretation, applied: filters, next: result.next, previous: result.previous, first: result.first };
 }

@@ -1,24 +1,30 @@
 import type { PrismaClient } from "../generated/prisma/client";
+import { databaseFileOf } from "../db/open";
+import { flagCounts, flagPage, type FlagCursor, type IntegrityFlag } from "./sql";
 
-import type { FlagRecord } from "../domain/records";
+export type { IntegrityFlag, FlagCursor };
 
-export type IntegrityFlag = { id: number; code: string; severity: FlagRecord["severity"]; summary: string; message: string; studyId: string; studyShortName: string; effectId: string | null; locator: string | null; otherLocator: string | null; expected: string | null };
+/** Listed flags per check and severity (every flag once: of a disagreeing pair, the more severe side). */
+export async function countIntegrityFlags(db: PrismaClient) {
+  return flagCounts({ file: databaseFileOf(db) });
+}
 
-/** Every flag once: a pair of records that disagree carries a flag on each side; show the more severe. */
+/** A page of one check's flags: errors, then warnings, then notes. */
+export async function findIntegrityFlagPage(db: PrismaClient, code: string, page: { limit: number; after?: FlagCursor | null }) {
+  return flagPage(code, page, { file: databaseFileOf(db) });
+}
+
+/** Every listed flag (all checks, unpaged): for small datasets and tests; pages use findIntegrityFlagPage. */
 export async function findIntegrityFlags(db: PrismaClient): Promise<IntegrityFlag[]> {
-  const rows = await db.flag.findMany({ include: { study: { select: { shortName: true, sortOrder: true } } }, orderBy: [{ code: "asc" }, { id: "asc" }] });
-  // Errors before warnings before notes, so that of a pair the side that matters is the one kept.
-  const rank = { error: 0, warning: 1, note: 2 } as Record<string, number>;
-  rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3) || a.id - b.id));
-  const seen = new Set<string>();
+  const file = databaseFileOf(db);
   const out: IntegrityFlag[] = [];
-  for (const r of rows) {
-    if (r.effectId && r.otherEffectId) {
-      const key = [r.code, ...[r.effectId, r.otherEffectId].sort()].join("|");
-      if (seen.has(key)) continue;
-      seen.add(key);
-    }
-    out.push({ id: r.id, code: r.code, severity: r.severity === "error" || r.severity === "warning" ? r.severity : "note", summary: r.summary, message: r.message, studyId: r.studyId, studyShortName: r.study.shortName, effectId: r.effectId, locator: r.locator, otherLocator: r.otherLocator, expected: r.expected });
+  for (const code of [...new Set(flagCounts({ file }).map((c) => c.code))].sort()) {
+    let after: FlagCursor | null = null;
+    do {
+      const page = flagPage(code, { limit: 1000, after }, { file });
+      out.push(...page.data);
+      after = page.next;
+    } while (after);
   }
   return out;
 }

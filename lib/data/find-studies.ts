@@ -1,15 +1,25 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { StudyRecord, EffectRecord } from "../domain/records";
-import { STUDY_INCLUDE, toStudyRecord, EFFECT_INCLUDE, toEffectRecord } from "./to-record";
+import { databaseFileOf } from "../db/open";
+import { effectsOfStudy, studiesById, studyBatches, studyPage, type StudyPage } from "./sql";
 
+/** Studies by id (any number: bound as one value), or every study (read in batches). */
 export async function findStudies(db: PrismaClient, ids?: string[]): Promise<StudyRecord[]> {
-  const rows = await db.study.findMany({ where: ids ? { id: { in: ids } } : {}, include: STUDY_INCLUDE, orderBy: { sortOrder: "asc" } });
-  return rows.map(toStudyRecord);
+  const file = databaseFileOf(db);
+  if (ids) return studiesById(ids, { file });
+  const out: StudyRecord[] = [];
+  for (const batch of studyBatches(500, { file })) out.push(...batch);
+  return out;
+}
+
+/** A page of studies in the dataset's order, by key (a study's place, from a previous page's next / previous). */
+export async function findStudyPage(db: PrismaClient, page: { limit: number; after?: number | null; before?: number | null }): Promise<StudyPage> {
+  return studyPage(page, { file: databaseFileOf(db) });
 }
 
 export async function findStudy(db: PrismaClient, id: string): Promise<(StudyRecord & { effects: EffectRecord[] }) | null> {
-  const row = await db.study.findUnique({ where: { id }, include: STUDY_INCLUDE });
-  if (!row) return null;
-  const effects = await db.effect.findMany({ where: { studyId: id }, include: EFFECT_INCLUDE, orderBy: { sortOrder: "asc" } });
-  return { ...toStudyRecord(row), effects: effects.map(toEffectRecord) };
+  const file = databaseFileOf(db);
+  const [study] = studiesById([id], { file });
+  if (!study) return null;
+  return { ...study, effects: effectsOfStudy(id, { file }).map(({ browseKey: _key, ...e }) => e) };
 }

@@ -2,12 +2,15 @@
 // pooled with guard rails (lib/pooling). The only code that reads the database for pooling.
 import type { PrismaClient } from "../generated/prisma/client";
 import { FilterError, type EffectFilters } from "./filters";
-import { findEffects } from "./find-effects";
+import { applyQuery } from "./find-effects";
 import { findStudies } from "./find-studies";
+import { databaseFileOf } from "../db/open";
+import { countEffects, effectBatches } from "./sql";
 import type { AppVocabulary } from "./vocabulary";
 import { INTERVAL_METHODS, POOLING_METHODS, SUBGROUP_KEYS, poolRecords, type PoolOptions, type PoolResult } from "../pooling/pool";
 import { poolingContext, studyFacts } from "../pooling/context";
 import type { EndpointRole } from "../content/schema";
+import type { EffectRecord } from "../domain/records";
 
 const ANALYSIS_CHOICES = ["multivariable", "univariable", "randomised"] as const;
 
@@ -77,16 +80,34 @@ export function parsePoolOptionsLenient(params: URLSearchParams): { options: Poo
  * HKSJ interval beside the Wald one), with the compared groups' labels as the records print them
  * (factor levels have no vocabulary label in the app) and the endpoint's role.
  */
+/**
+ * The most records one pooled view reads. A pool is one endpoint, measure and comparison; a view
+ * matching more records than this (at 200,000 records, "every OS record") is not a question pooling
+ * answers, and reading it would hold the request for seconds: such a view is refused with the count
+ * and what to narrow.
+ */
+export const POOL_RECORD_LIMIT = 5000;
+
 export async function poolVariants(
   db: PrismaClient,
   vocab: AppVocabulary,
   filters: EffectFilters,
   options: PoolOptions[],
+  recordLimit = POOL_RECORD_LIMIT,
 ): Promise<{ results: PoolResult[]; printedLabels: Record<string, string>; endpointRoles: Record<string, EndpointRole> }> {
-  const { data } = await findEffects(db, vocab, { ...filters, limit: 1_000_000, offset: 0 });
+  const file = databaseFileOf(db);
+  const { filters: applied, interpretation } = applyQuery({ ...filters, offset: 0 }, vocab);
+  const freeText = interpretation?.freeText ?? [];
+  const context = appPoolingContext(vocab);
+  const matching = countEffects(applied, freeText, { file });
+  if (matching > recordLimit) {
+    const refused = `${matching} records match these filters, more than the ${recordLimit} one pooled view reads: choose an endpoint, a measure and a comparison (or fewer studies) to pool.`;
+    return { results: options.map((o) => ({ ...poolRecords([], new Map(), o, context), refused })), printedLabels: {}, endpointRoles: {} };
+  }
+  const data: EffectRecord[] = [];
+  for (const batch of effectBatches(applied, freeText, 1000, { file })) for (const { browseKey: _key, ...e } of batch) data.push(e);
   const studies = await findStudies(db, [...new Set(data.map((e) => e.studyId))]);
   const facts = studyFacts(studies);
-  const context = appPoolingContext(vocab);
   const printedLabels: Record<string, string> = {};
   const endpointRoles: Record<string, EndpointRole> = {};
   for (const e of data) {

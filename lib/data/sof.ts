@@ -5,8 +5,11 @@ import type { QuestionContent, RiskOfBiasContent } from "../content/schema";
 import { summaryOfFindings, type SummaryOfFindings } from "../grade/summary";
 import { studyFacts } from "../pooling/context";
 import { appPoolingContext } from "./pool-effects";
-import { EFFECT_INCLUDE, toEffectRecord } from "./to-record";
 import { findStudies } from "./find-studies";
+import type { EffectRecord } from "../domain/records";
+import { parseFiltersLenient, type EffectFilters } from "./filters";
+import { databaseFileOf } from "../db/open";
+import { effectBatches, effectsById } from "./sql";
 import type { AppVocabulary } from "./vocabulary";
 
 export type QuestionSummary = { id: string; title: string; kind: string; outcomes: { endpoint: string; importance: string }[] };
@@ -23,14 +26,24 @@ export async function findSummaryOfFindings(db: PrismaClient, vocab: AppVocabula
   const row = await db.question.findUnique({ where: { id } });
   if (!row) return null;
   const question = JSON.parse(row.definition) as QuestionContent;
-  const [effects, studies, assessments] = await Promise.all([
-    db.effect.findMany({ where: { endpointCode: { in: question.outcomes.map((o) => o.endpoint) } }, include: EFFECT_INCLUDE, orderBy: [{ study: { sortOrder: "asc" } }, { sortOrder: "asc" }] }),
-    findStudies(db),
-    db.riskOfBias.findMany(),
-  ]);
+  const file = databaseFileOf(db);
+  // The records that can answer the question: its outcomes' endpoints within its groups, treatments
+  // and studies, read in SQL (a superset of lib/grade/sof.ts candidatesFor, which decides), a batch
+  // at a time; the studies of those records only.
+  const filters: EffectFilters = {
+    ...parseFiltersLenient(new URLSearchParams(), vocab.allowed),
+    endpoint: [...new Set(question.outcomes.map((o) => o.endpoint))],
+    group: question.filters.group,
+    treatment: question.filters.treatment,
+    study: question.filters.study,
+  };
+  const effects: EffectRecord[] = [];
+  for (const batch of effectBatches(filters, [], 1000, { file })) for (const { browseKey: _key, ...e } of batch) effects.push(e);
   const baselineIds = question.outcomes.flatMap((o) => (o.baseline ? [o.baseline.record] : []));
-  const baselines = baselineIds.length ? await db.effect.findMany({ where: { id: { in: baselineIds } }, include: EFFECT_INCLUDE }) : [];
-  const records = [...effects, ...baselines.filter((b) => !effects.some((e) => e.id === b.id))].map(toEffectRecord);
+  const known = new Set(effects.map((e) => e.id));
+  const baselines = effectsById(baselineIds.filter((b) => !known.has(b)), { file }).map(({ browseKey: _key, ...e }) => e);
+  const records = [...effects, ...baselines];
+  const [studies, assessments] = await Promise.all([findStudies(db, [...new Set(records.map((e) => e.studyId))]), db.riskOfBias.findMany()]);
   const labels = new Map<string, string>([...vocab.groups.map((g): [string, string] => [g.code, g.label]), ...vocab.treatments.map((t): [string, string] => [t.code, t.label])]);
   const endpointLabels = new Map(vocab.endpoints.map((e) => [e.code, e.label]));
   return summaryOfFindings(question, {

@@ -132,8 +132,7 @@ export function databaseRows(content: ContentSet, dataset: BuiltDataset): TableR
   const inBrowseOrder = dataset.effects.map((e, i) => ({ e, i })).sort((a, b) => (endpointRank.get(a.e.endpoint) ?? 1e9) - (endpointRank.get(b.e.endpoint) ?? 1e9) || a.i - b.i);
   const browseKey = new Map<string, number>();
   inBrowseOrder.forEach(({ e }, k) => browseKey.set(e.id, k + 1));
-  const flagCount = new Map<string, number>();
-  for (const f of dataset.checkFlags) if (f.effectId) flagCount.set(f.effectId, (flagCount.get(f.effectId) ?? 0) + 1);
+  const flagged = new Set(dataset.checkFlags.flatMap((f) => (f.effectId ? [f.effectId] : [])));
   const ancestors = new Map([...paths].map(([code, path]) => [code, path.split("/").filter(Boolean)]));
   const listed = listedFlags(dataset.checkFlags);
 
@@ -242,7 +241,7 @@ export function databaseRows(content: ContentSet, dataset: BuiltDataset): TableR
           derivedFrom: e.derivedFrom.length ? json(e.derivedFrom) : null,
           logValue: e.logValue,
           logSe: e.logSe,
-          flagCount: flagCount.get(e.id) ?? 0,
+          flagged: flagged.has(e.id),
           searchText: searchTextFor(e, study, vocab),
           sortOrder: i,
         };
@@ -252,9 +251,9 @@ export function databaseRows(content: ContentSet, dataset: BuiltDataset): TableR
       batches(dataset.effects, size, (e) => {
         const codes = new Set(e.molecularGroups.flatMap((g) => ancestors.get(g) ?? [g]));
         const key = browseKey.get(e.id)!;
-        return [...codes].sort().map((groupCode) => ({ groupCode, effectKey: key }));
+        return [...codes].sort().map((groupCode) => ({ groupCode, effectKey: key, endpointCode: e.endpoint }));
       }),
-    effectTreatments: (size) => batches(dataset.effects, size, (e) => treatments.get(e.id)!.map((treatmentCode) => ({ treatmentCode, effectKey: browseKey.get(e.id)! }))),
+    effectTreatments: (size) => batches(dataset.effects, size, (e) => treatments.get(e.id)!.map((treatmentCode) => ({ treatmentCode, effectKey: browseKey.get(e.id)!, endpointCode: e.endpoint }))),
     flags: (size) =>
       batches(dataset.checkFlags, size, (f, i) => ({
         code: f.code,

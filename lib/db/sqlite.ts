@@ -6,12 +6,18 @@ import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { databasePath } from "./paths";
 
-type Held = { db: Database.Database; identity: string; statements: Map<string, Database.Statement> };
+type Held = { db: Database.Database; identity: string; checked: number; statements: Map<string, Database.Statement> };
 const globalForSqlite = globalThis as unknown as { evidenceSqlite?: Map<string, Held> };
 const held = (globalForSqlite.evidenceSqlite ??= new Map());
 
 /** Statements kept per connection; past this many distinct SQL texts the oldest are dropped. */
 const MAX_STATEMENTS = 400;
+/**
+ * How often the file is looked at for a rebuild. A request makes several reads; one stat a second
+ * is enough: until then the open connection reads the previous file, whole and consistent (the
+ * rebuild renamed a new file into place, it did not change the old one).
+ */
+const RECHECK_MS = 1000;
 
 function identityOf(file: string): string {
   const s = statSync(file);
@@ -24,14 +30,19 @@ function open(file: string): Held {
   db.pragma("mmap_size = 1073741824");
   db.pragma("temp_store = MEMORY");
   db.pragma("cache_size = -65536");
-  return { db, identity: identityOf(file), statements: new Map() };
+  return { db, identity: identityOf(file), checked: Date.now(), statements: new Map() };
 }
 
 /** The connection to a database file (the app's by default), reopened after a rebuild. */
 function connection(file = databasePath()): Held {
-  const identity = identityOf(file);
   const current = held.get(file);
-  if (current && current.identity === identity) return current;
+  const now = Date.now();
+  if (current && now - current.checked < RECHECK_MS) return current;
+  const identity = identityOf(file);
+  if (current && current.identity === identity) {
+    current.checked = now;
+    return current;
+  }
   if (current) current.db.close();
   const next = open(file);
   held.set(file, next);

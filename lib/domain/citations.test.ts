@@ -13,7 +13,7 @@ describe("citations", () => {
   it("writes RIS with DOI and PMID", () => {
     const ris = toRis(publicationsOf([ncch], [], []));
     expect(ris).toContain("TY  - JOUR");
-    expect(ris).toContain("AU  - Ito S");
+    expect(ris).toContain("AU  - Ito, S");
     expect(ris).toContain("DO  - 10.1186/s12957-024-03529-9");
     expect(ris).toContain("AN  - PMID:39267117");
     expect(ris.trim().endsWith("ER  -")).toBe(true);
@@ -44,7 +44,7 @@ describe("the publications a view uses", () => {
   });
   it("writes the review as an electronic source with its URL, and every author with an et al. marker", () => {
     const ris = toRis(publicationsOf([tribe], [{ document: "peng-review-2022", sourceLevel: "secondary" }], [review]));
-    expect(ris).toContain("TY  - JOUR\r\nAU  - Peng JH");
+    expect(ris).toContain("TY  - JOUR\r\nAU  - Peng, JH");
     expect(ris).toContain("UR  - http://www-search.liangyihui.net/doc/94992");
     expect(ris).toContain("TI  - Initial therapy with FOLFOXIRI and bevacizumab for metastatic colorectal cancer");
     expect(ris).toContain("N1  - TRIBE; source level in this database: primary-full-text; author list incomplete (et al.)");

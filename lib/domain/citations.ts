@@ -95,6 +95,12 @@ function pages(p: string | null): [string | null, string | null] {
   return [a ?? null, b ?? null];
 }
 
+/** RIS names are "Surname, Initials": "Peng JH" -> "Peng, JH"; a group author stays whole. */
+export function risAuthor(name: string): string {
+  const m = /^(.+?) ([A-Z]{1,4})$/.exec(name.trim());
+  return m ? `${m[1]}, ${m[2]}` : name;
+}
+
 export function toRis(publications: Publication[]): string {
   return publications
     .map((s) => {
@@ -102,7 +108,7 @@ export function toRis(publications: Publication[]): string {
       const tag = (t: string, v: string | number | null) => {
         if (v !== null && v !== "") lines.push(`${t}  - ${risValue(String(v))}`);
       };
-      for (const a of s.authors) tag("AU", a);
+      for (const a of s.authors) tag("AU", risAuthor(a));
       tag("TI", s.title ?? s.name);
       tag("JO", s.journal);
       tag("PY", s.year);

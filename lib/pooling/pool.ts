@@ -20,6 +20,8 @@ export type PoolOptions = {
   by: SubgroupKey | null;
   /** A question's setting: only records of that setting are pooled. */
   setting?: string | null;
+  /** False: no leave-one-out analysis (k refits; a one-line summary does not show it). */
+  leaveOneOut?: boolean;
 };
 
 const statsOptions = (o: PoolOptions) => ({ method: o.method, ci: (o.ci === "wald" ? "wald" : "hksj") as IntervalMethod, hksjTruncated: o.ci === "hksj-truncated" });
@@ -187,7 +189,7 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
     rows: included.map((i, n) => rowOf(i, fit.weights[n]!)),
     refused: null,
     leaveOneOut:
-      k >= 3
+      k >= 3 && options.leaveOneOut !== false
         ? leaveOneOut(input, statsOptions(options)).map((l) => {
             const r = ratio(l.result);
             return { omitted: l.omittedId!, study: included[l.omittedIndex]!.record.studyShortName, estimate: r.estimate, ciLower: r.ciLower, ciUpper: r.ciUpper, i2: l.result.i2, tau2: l.result.tau2 };

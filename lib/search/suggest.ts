@@ -186,10 +186,16 @@ export async function suggestFor(db: PrismaClient, vocab: AppVocabulary, params:
       const siblings = vocab.groups.filter((g) => g.code !== code && node.parentCode !== null && g.parentCode === node.parentCode);
       const ancestors = ancestorsOf(vocab.groups, code).filter((c) => c !== code).reverse().flatMap((c) => vocab.groups.filter((g) => g.code === c));
       const neighbours = [...siblings, ...ancestors].filter((g) => (counts.group.get(g.code) ?? 0) > 0);
+      // An ancestor's records include its descendants': one with no more records than a neighbour
+      // already offered finds the same records, and is left out.
+      let most = 0;
       for (const g of neighbours.slice(0, 5)) {
         if (budget <= 0) break;
         const f = { ...filters, group: filters.group.map((c) => (c === code ? g.code : c)) };
         const n = await countOf(f, freeText);
+        const isAncestor = ancestors.includes(g);
+        if (isAncestor && n <= most) continue;
+        most = Math.max(most, n);
         offer({ kind: "group", code: g.code, label: FILTER_KEYS.flatMap((k) => f[k].map((c) => labelOf(k, c))).join(" + "), detail: `${g.label} instead of ${node.label}`, count: n, href: hrefOf(f, freeText) });
       }
     }

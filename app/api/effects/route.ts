@@ -1,17 +1,27 @@
 import { type NextRequest } from "next/server";
 import { getContext } from "@/lib/data/context";
-import { parseFiltersStrict } from "@/lib/data/filters";
+import { filtersToQuery, parseFiltersStrict } from "@/lib/data/filters";
+import { takeCursorStrict } from "@/lib/data/cursor";
 import { findEffects } from "@/lib/data/find-effects";
 import { handle } from "@/lib/data/api-response";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/effects?endpoint=OS&group=RAS&analysis=multivariable ... -> { data, count, limit, offset, version } */
+/**
+ * GET /api/effects?endpoint=OS&group=RAS&analysis=multivariable ...
+ * -> { data, count, limit, offset, version, interpretation, next, previous, links }
+ * Pages by key: `after=<next>` / `before=<previous>` (links.next / links.previous are those URLs);
+ * `offset` still works, bounded (lib/data/sql MAX_SCAN_OFFSET).
+ */
 export async function GET(request: NextRequest) {
   return handle(async () => {
     const { db, vocab, meta } = await getContext();
-    const filters = parseFiltersStrict(request.nextUrl.searchParams, vocab.allowed);
-    const { data, count, interpretation } = await findEffects(db, vocab, filters);
-    return Response.json({ data, count, limit: filters.limit, offset: filters.offset, version: meta.version, interpretation });
+    const params = new URLSearchParams(request.nextUrl.searchParams);
+    const cursor = takeCursorStrict(params);
+    const filters = parseFiltersStrict(params, vocab.allowed);
+    const { data, count, interpretation, next, previous } = await findEffects(db, vocab, filters, cursor);
+    const base = filtersToQuery({ ...filters, offset: 0 });
+    const link = (key: "after" | "before", value: number | null) => (value === null ? null : `/api/effects${base}${base ? "&" : "?"}${key}=${value}`);
+    return Response.json({ data, count, limit: filters.limit, offset: filters.offset, version: meta.version, interpretation, next, previous, links: { next: link("after", next), previous: link("before", previous) } });
   });
 }

@@ -9,11 +9,17 @@ import { forestGroupKey, pooledSummaryText, type ForestGroup } from "@/lib/chart
 import type { PoolOptions } from "@/lib/pooling/pool";
 import { comparisonLabeler, poolHref, poolableAnalysis } from "./pool-view";
 
+/**
+ * The records one summary line pools at most: a line under a chart answers at once; beyond this the
+ * line says how many records match and links to /pool, which reads up to POOL_RECORD_LIMIT.
+ */
+const SUMMARY_RECORD_LIMIT = 1000;
+
 export type PooledSummaryLine = { measure: string; pooled: boolean; text: string; href: string };
 
 export async function pooledSummaries(filters: EffectFilters, forest: ForestGroup[]): Promise<Record<string, PooledSummaryLine[]>> {
   const { db, vocab } = await getContext();
-  const options: PoolOptions = { method: "REML", ci: "hksj", analysis: poolableAnalysis(filters), comparison: null, by: null };
+  const options: PoolOptions = { method: "REML", ci: "hksj", analysis: poolableAnalysis(filters), comparison: null, by: null, leaveOneOut: false };
   const jobs = forest.flatMap((group) => {
     const counts = new Map<string, number>();
     for (const r of group.rows) counts.set(r.measure, (counts.get(r.measure) ?? 0) + 1);
@@ -21,14 +27,15 @@ export async function pooledSummaries(filters: EffectFilters, forest: ForestGrou
       .filter(([, n]) => n >= 2)
       .map(async ([measure]): Promise<[string, PooledSummaryLine]> => {
         const scoped: EffectFilters = { ...filters, endpoint: [group.endpoint], measure: [measure], offset: 0 };
-        const { results, printedLabels } = await poolVariants(db, vocab, scoped, [options]);
+        const { results, printedLabels } = await poolVariants(db, vocab, scoped, [options], SUMMARY_RECORD_LIMIT);
         const result = results[0]!;
         const labelOf = comparisonLabeler(vocab, printedLabels);
         const { pooled, text } = pooledSummaryText(result, {
           exposure: result.comparison ? labelOf(result.comparison.exposure) : "",
           reference: result.comparison ? labelOf(result.comparison.reference) : "",
         });
-        const href = poolHref({ filters: scoped, options: { ...options, comparison: result.comparison }, sort: "year" });
+        const { leaveOneOut: _summaryOnly, ...linked } = options;
+        const href = poolHref({ filters: scoped, options: { ...linked, comparison: result.comparison }, sort: "year" });
         return [forestGroupKey(group), { measure, pooled, text, href }];
       });
   });

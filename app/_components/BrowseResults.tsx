@@ -1,0 +1,162 @@
+import Link from "next/link";
+import type { AppVocabulary } from "@/lib/data/vocabulary";
+import type { DatasetMeta } from "@/lib/data/dataset-meta";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { browse } from "@/lib/data/browse";
+import { FILTER_KEYS, filtersToQuery } from "@/lib/data/filters";
+import { findStudies } from "@/lib/data/find-studies";
+import { citationLine } from "@/lib/data/export-dataset";
+import { takeCursorLenient } from "@/lib/data/cursor";
+import { FacetList } from "./FacetList";
+import { ResultsByEndpoint } from "./ResultsByEndpoint";
+import { PrintButton } from "./PrintButton";
+import { BrowseCharts } from "./BrowseCharts";
+import { StartingQuestions } from "./StartingQuestions";
+import { pooledSummaries } from "../pool/_components/pooled-summaries";
+
+/**
+ * The browser's results for one URL: the count, the active filters, the facets, the charts, one page
+ * of records with links to the pages around it, and the page's citations for print. Streamed after
+ * the page's heading and search box (app/page.tsx wraps it in Suspense keyed on the URL).
+ */
+export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaClient; vocab: AppVocabulary; meta: DatasetMeta; params: URLSearchParams }) {
+  // The reads below are synchronous (better-sqlite3): first let React render and send the page's
+  // heading and search box (its work is scheduled with setImmediate, a few steps deep).
+  for (let i = 0; i < 4; i++) await new Promise((resolve) => setImmediate(resolve));
+  params = new URLSearchParams(params);
+  const { cursor, ignored: cursorIgnored } = takeCursorLenient(params);
+  const view = await browse(db, vocab, params, cursor);
+  const ignored = [...view.ignored, ...cursorIgnored];
+  const searched = params.get("searched");
+  const labelFor = (key: string, code: string): string => {
+    const facet = view.facets.find((f) => f.key === key);
+    return facet?.values.find((v) => v.value === code)?.label ?? code;
+  };
+  const active = FILTER_KEYS.flatMap((key) => view.filters[key].map((code) => ({ key, code, label: labelFor(key, code) })));
+  const query = filtersToQuery({ ...view.filters, offset: 0 });
+  const exportQuery = query ? `${query}&` : "?";
+  const studyIds = [...new Set(view.effects.map((e) => e.studyId))];
+  const { showCharts } = view;
+  const [studies, pooled] = await Promise.all([findStudies(db, studyIds), showCharts ? pooledSummaries(view.filters, view.forest) : {}]);
+  // The rows' study facts (N, design, arms) from the studies read for the citations: no row reads them again.
+  const facts = new Map(studies.map((s) => [s.id, { id: s.id, n: s.n, designLabel: s.designLabel, arms: s.arms }]));
+  const from = view.page.first + 1;
+  const to = view.page.first + view.effects.length;
+
+  return (
+    <>
+      <div className="print-only">
+        <p className="small">
+          RAS-mutant CRLM evidence — handout. Dataset version <span className="version">{meta.version}</span>. Filters:{" "}
+          {active.length ? active.map((a) => a.label).join("; ") : "none"}.
+        </p>
+      </div>
+      <p className="muted small">
+        {view.count} record{view.count === 1 ? "" : "s"} match · {meta.studies} studies, {meta.effects} records in all · dataset version{" "}
+        <span className="version" data-testid="dataset-version">{meta.version}</span>
+      </p>
+      {ignored.length ? (
+        <p className="small muted" data-testid="ignored">
+          {ignored.join("; ")}.
+        </p>
+      ) : null}
+      {searched ? (
+        <p className="small" data-testid="interpretation">
+          You searched “{searched}”: read as{" "}
+          {active.length ? active.map((a) => `${a.label}`).join(" + ") : "free text"}
+          {view.filters.q ? ` (free text: “${view.filters.q}”)` : ""}.
+        </p>
+      ) : null}
+      {active.length > 0 || view.filters.q ? (
+        <div className="chips" aria-label="Active filters">
+          {active.map((a) => {
+            const next = { ...view.filters, [a.key]: view.filters[a.key].filter((c) => c !== a.code), offset: 0 };
+            return (
+              <Link key={`${a.key}:${a.code}`} className="chip" href={`/${filtersToQuery(next)}`} aria-label={`Remove filter ${a.label}`}>
+                {a.label} <span aria-hidden="true">×</span>
+              </Link>
+            );
+          })}
+          {view.filters.q ? (
+            <Link className="chip" href={`/${filtersToQuery({ ...view.filters, q: null, offset: 0 })}`} aria-label={`Remove text search ${view.filters.q}`}>
+              “{view.filters.q}” <span aria-hidden="true">×</span>
+            </Link>
+          ) : null}
+          <Link className="chip" href="/">
+            Clear all
+          </Link>
+        </div>
+      ) : null}
+
+      <div className="layout-browse">
+        <aside>
+          <FacetList facets={view.facets} />
+        </aside>
+        <div>
+          <div className="chips no-print" aria-label="Export this view">
+            <a className="button mobile-only" href="#filters">
+              Filters ↓
+            </a>
+            <a className="button" href={`/api/export${exportQuery}format=csv`} download>
+              CSV
+            </a>
+            <a className="button" href={`/api/export${exportQuery}format=json`} download>
+              JSON
+            </a>
+            <a className="button" href={`/api/export${exportQuery}format=ris`} download>
+              Citations (RIS)
+            </a>
+            <a className="button" href={`/api/export${exportQuery}format=bibtex`} download>
+              Citations (BibTeX)
+            </a>
+            <PrintButton />
+            <Link className="button" href={`/map${query}`}>
+              Evidence map
+            </Link>
+          </div>
+
+          {view.count === 0 ? (
+            <p>No record matches these filters. Remove a filter above, or search with other words.</p>
+          ) : (
+            <>
+              {showCharts && view.charted.capped ? (
+                <p className="small muted" data-testid="charts-sampled">
+                  The charts are drawn from the first {view.charted.drawnFrom} of the {view.count} matching records (in list order): add a filter to chart them all.
+                </p>
+              ) : null}
+              {showCharts ? (
+                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} undrawn={view.undrawn} pooled={pooled} />
+              ) : (
+                <StartingQuestions />
+              )}
+              <section aria-labelledby="records-heading">
+                <h2 id="records-heading">
+                  Records {view.page.next || view.page.previous ? `${from}–${to} of ${view.count}` : `(${view.count})`}
+                </h2>
+                <ResultsByEndpoint effects={view.effects} labels={vocab.labels} facts={facts} />
+                {view.page.next || view.page.previous ? (
+                  <nav className="chips no-print" aria-label="Pages">
+                    {view.page.previous ? <Link href={view.page.previous}>← Previous</Link> : null}
+                    {view.page.next ? <Link href={view.page.next}>Next →</Link> : null}
+                  </nav>
+                ) : null}
+              </section>
+            </>
+          )}
+          <section className="print-only" aria-label="Citations">
+            <h2>Citations</h2>
+            <ol className="small">
+              {studies.map((s) => (
+                <li key={s.id}>
+                  {s.shortName}: {citationLine(s)}
+                  {s.doi ? ` doi:${s.doi}` : ""}
+                  {s.pmid ? ` PMID ${s.pmid}` : ""}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+// Printing shows everything: the cells' folded "+N more" lists are opened before the print dialog,
+// whether printing starts from this button or from the browser's menu (the print stylesheet opens
+// them too, for browsers that support ::details-content).
+import { useEffect } from "react";
+
+function openAll() {
+  for (const d of document.querySelectorAll<HTMLDetailsElement>("details.cell-more")) d.open = true;
+}
+
+export function PrintHandout() {
+  useEffect(() => {
+    window.addEventListener("beforeprint", openAll);
+    return () => window.removeEventListener("beforeprint", openAll);
+  }, []);
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        openAll();
+        window.print();
+      }}
+    >
+      Print handout
+    </button>
+  );
+}

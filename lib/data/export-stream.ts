@@ -1,0 +1,104 @@
+// Export files written in parts: records are read a batch at a time by key (lib/data/sql
+// effectBatches) and each batch is turned into text and handed on before the next is read, so memory
+// stays one batch whatever the number of records (the whole 200,000-record CSV included). Used by the
+// export route (a streamed response) and scripts/export.ts (a file).
+import type { EffectFilters } from "./filters";
+import type { StudyRecord } from "../domain/records";
+import type { DatasetMeta } from "./sql";
+import { documentsWhere, effectBatches, studiesById, studyBatches, studyIdsWhere } from "./sql";
+import { csvHeader, csvLines } from "./export-dataset";
+import { publicationsOf, toBibtex, toRis } from "../domain/citations";
+
+type Db = { file?: string };
+/** The records exported: a view of the list (browse order, as the page lists them) or the whole dataset (study order). */
+type View = { filters: EffectFilters; freeText: readonly string[]; order?: "browse" | "dataset"; batch?: number };
+
+export const EXPORT_BATCH = 1000;
+const STUDY_BATCH = 500;
+
+/** The studies a batch of records needs, read once each (records come in study order). */
+function studyLookup(db: Db) {
+  const known = new Map<string, StudyRecord>();
+  return (ids: string[]) => {
+    const missing = [...new Set(ids)].filter((id) => !known.has(id));
+    if (known.size > 5000) known.clear();
+    for (const s of studiesById(missing, db)) known.set(s.id, s);
+    return (id: string) => known.get(id);
+  };
+}
+
+/** CSV: the header, then one part per batch of records. */
+export function* csvParts(view: View, db: Db = {}): Generator<string> {
+  yield csvHeader();
+  const lookup = studyLookup(db);
+  for (const batch of effectBatches(view.filters, view.freeText, view.batch ?? EXPORT_BATCH, db, view.order)) {
+    const studyOf = lookup(batch.map((e) => e.studyId));
+    yield `\r\n${csvLines(batch.map(({ browseKey: _key, ...e }) => e), studyOf)}`;
+  }
+}
+
+/** A value as JSON.stringify(…, null, 2) prints it at the given depth of the whole document. */
+const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${"  ".repeat(depth)}`);
+
+/**
+ * JSON: { version, [query,] studies, effects }, laid out as JSON.stringify(…, null, 2) lays it out.
+ * `query` null: the whole dataset (every study); else the view's studies and records.
+ */
+export function* jsonParts(meta: Pick<DatasetMeta, "version">, query: string | null, view: View, db: Db = {}): Generator<string> {
+  yield `{\n  "version": ${JSON.stringify(meta.version)},\n`;
+  if (query !== null) yield `  "query": ${JSON.stringify(query)},\n`;
+  yield `  "studies": [`;
+  let first = true;
+  const studyParts = query === null ? studyBatches(STUDY_BATCH, db) : idBatches(studyIdsWhere(view.filters, view.freeText, db), db);
+  for (const batch of studyParts)
+    for (const s of batch) {
+      yield `${first ? "" : ","}\n    ${indented(s, 2)}`;
+      first = false;
+    }
+  yield first ? `],\n  "effects": [` : `\n  ],\n  "effects": [`;
+  first = true;
+  for (const batch of effectBatches(view.filters, view.freeText, view.batch ?? EXPORT_BATCH, db, view.order))
+    for (const { browseKey: _key, ...e } of batch) {
+      yield `${first ? "" : ","}\n    ${indented(e, 2)}`;
+      first = false;
+    }
+  yield first ? `]\n}` : `\n  ]\n}`;
+}
+
+function* idBatches(ids: string[], db: Db): Generator<StudyRecord[]> {
+  for (let i = 0; i < ids.length; i += STUDY_BATCH) yield studiesById(ids.slice(i, i + STUDY_BATCH), db);
+}
+
+/** The publications behind a view (its studies with their reports, and citing documents): bounded by the studies, not the records. */
+export function viewPublications(meta: Pick<DatasetMeta, "citingDocuments">, view: View, db: Db = {}) {
+  const studies = [...idBatches(studyIdsWhere(view.filters, view.freeText, db), db)].flat();
+  return publicationsOf(studies, documentsWhere(view.filters, view.freeText, db), meta.citingDocuments);
+}
+
+export const risText = (meta: Pick<DatasetMeta, "citingDocuments">, view: View, db: Db = {}) => toRis(viewPublications(meta, view, db));
+export const bibtexText = (meta: Pick<DatasetMeta, "citingDocuments">, view: View, db: Db = {}) => toBibtex(viewPublications(meta, view, db));
+
+/** Parts as a byte stream for a Response, pulled one part at a time (back-pressure: nothing is read ahead). */
+export function streamOf(parts: Iterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = parts[Symbol.iterator]();
+  return new ReadableStream({
+    pull(controller) {
+      // Several small parts per pull: a chunk of some tens of kilobytes.
+      let text = "";
+      while (text.length < 64 * 1024) {
+        const next = iterator.next();
+        if (next.done) {
+          if (text) controller.enqueue(encoder.encode(text));
+          controller.close();
+          return;
+        }
+        text += next.value;
+      }
+      controller.enqueue(encoder.encode(text));
+    },
+    cancel() {
+      iterator.return?.();
+    },
+  });
+}
