@@ -7,6 +7,7 @@
 //   npm run bench                      everything (about 10 minutes on 2 cores)
 //   BENCH_DIR=/tmp/x npm run bench     keep the content sets and databases there (reused if present)
 //   BENCH_REUSE_BUILD=1                reuse .next-bench if it exists (no next build)
+//   BENCH_REUSE_DB=1                   with BENCH_DIR: reuse its databases (no build figures)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import os from "node:os";
@@ -101,6 +102,10 @@ async function buildSize(work: string, spec: (typeof SIZES)[number]): Promise<Bu
     log(`synth ${spec.size}: ${spec.studies} studies, ${spec.effects} records`);
     await run(TSX, ["scripts/synth.ts", "--studies", String(spec.studies), "--effects", String(spec.effects), "--out", dir]);
   }
+  if (process.env.BENCH_REUSE_DB && existsSync(database)) {
+    const records = (new Database(database, { readonly: true }).prepare("SELECT count(*) AS n FROM Effect").get() as { n: number }).n;
+    return { size: spec.size, content, database, records };
+  }
   log(`db:build ${spec.size} (the real pipeline: load, validate, checks, write)`);
   const build = await run(TSX, ["scripts/db-build.ts"], { EVIDENCE_CONTENT: content, EVIDENCE_DB: database, DB_BUILD_REPORT: "1" });
   const report = JSON.parse(/db:build report (\{.*\})/.exec(build.stdout)![1]!) as { records: number; loadMs: number; checkMs: number; writeMs: number; peakRssKb: number };
@@ -167,7 +172,7 @@ function searchFigures(file: string) {
   log("search per keystroke (200k): the app's search path vs a raw FTS5 statement vs fuse.js over every record");
   const typed = keystrokes();
   const raw = new Database(file, { readonly: true });
-  raw.pragma("mmap_size = 1073741824");
+  raw.pragma("cache_size = -65536");
   const fts = raw.prepare("SELECT rowid FROM EffectSearch WHERE EffectSearch MATCH ? ORDER BY rank LIMIT ?");
   const ours: number[] = [];
   const base: number[] = [];
@@ -230,7 +235,8 @@ async function homeFigures(app: Server, restart: () => Promise<Server>): Promise
     record(`filtered page HTML (/?${q}, with charts)`, "200k", "bytes", page.bytes, null, null);
   }
   // The JavaScript a browser loads for the home page, gzip-compressed.
-  const scripts = [...new Set([...home.body.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!))];
+  // Every script the page makes the browser fetch: its script tags and its preloaded scripts.
+  const scripts = [...new Set([...home.body.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), ...home.body.matchAll(/<link[^>]*as="script"[^>]*href="([^"]+)"/g), ...home.body.matchAll(/<link[^>]*href="([^"]+)"[^>]*as="script"/g)].map((m) => m[1]!))];
   let gz = 0;
   for (const src of scripts) gz += gzipSync((await get(`http://127.0.0.1:${app.port}${src.replace(/&amp;/g, "&")}`)).body).length;
   record("home page client JavaScript (gzip)", "200k", "bytes", gz, null, { value: 256_000 }, `${scripts.length} scripts`);

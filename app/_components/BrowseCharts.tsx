@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AlleleBar, ArmGroup, ForestGroup } from "@/lib/charts/series";
-import { AlleleSpectrum, ArmChart, ForestPlot } from "@/components/charts";
+import { AlleleSpectrum, ArmChart, ForestPlot } from "./LazyCharts";
 import type { PooledSummaryLine } from "../pool/_components/pooled-summaries";
 
 /** The charts of the current view: ratios as forest plots (each with its pooled line), arm-level figures, allele spectra. */

@@ -12,7 +12,7 @@ import { descendantsOf, type AppVocabulary } from "./vocabulary";
 import { interpreterFor } from "./search";
 import type { Interpretation } from "../search/interpret";
 import { databaseFileOf } from "../db/open";
-import { findEffectPage, type PageRequest } from "./sql";
+import { effectsById, findEffectPage, type PageRequest } from "./sql";
 
 export type GroupMatch = { requested: string; reportedAs: string[]; reportedLevel: string };
 export type EffectWithMatch = EffectRecord & { groupMatch: GroupMatch | null };
@@ -79,4 +79,9 @@ export async function findEffects(db: PrismaClient, vocab: AppVocabulary, input:
   const result = findEffectPage(filters, interpretation?.freeText ?? [], { limit: filters.limit, offset: filters.offset, after: page.after, before: page.before }, { file: databaseFileOf(db) });
   const data = result.data.map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: groupMatchFor(e, filters.group, vocab) }));
   return { data, count: result.count, interpretation, applied: filters, next: result.next, previous: result.previous, first: result.first };
+}
+
+/** Records by id, in the dataset's order (any number of ids: bound as one value). */
+export async function findEffectsByIds(db: PrismaClient, ids: readonly string[]): Promise<EffectRecord[]> {
+  return effectsById([...new Set(ids)], { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => e);
 }

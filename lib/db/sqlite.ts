@@ -26,8 +26,9 @@ function identityOf(file: string): string {
 
 function open(file: string): Held {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  // Reads only: memory-mapped pages (no copy into SQLite's cache), temporary sorts in memory.
-  db.pragma("mmap_size = 1073741824");
+  // Reads only: a 64 MB page cache, temporary sorts in memory. No memory-mapped I/O: measured at
+  // 200,000 records it saved 3% on the list queries, and the mapped pages count as the process's
+  // resident memory (a full export read the whole 700 MB file into it).
   db.pragma("temp_store = MEMORY");
   db.pragma("cache_size = -65536");
   return { db, identity: identityOf(file), checked: Date.now(), statements: new Map() };

@@ -14,7 +14,6 @@ type Query = { count: Statement; page: Statement; groups: string; flags: string 
 const [file, port, queriesFile] = process.argv.slice(2);
 const db = new Database(file!, { readonly: true, fileMustExist: true });
 // The same connection settings as the app's (lib/db/sqlite.ts).
-db.pragma("mmap_size = 1073741824");
 db.pragma("temp_store = MEMORY");
 db.pragma("cache_size = -65536");
 const queries = JSON.parse(readFileSync(queriesFile!, "utf8")) as Record<string, Query>;

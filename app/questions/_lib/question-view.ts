@@ -8,7 +8,7 @@ import "server-only";
 import { cache } from "react";
 import { getContext } from "@/lib/data/context";
 import { findSummaryOfFindings, listQuestions } from "@/lib/data/sof";
-import { EFFECT_INCLUDE, toEffectRecord } from "@/lib/data/to-record";
+import { findEffectsByIds } from "@/lib/data/find-effects";
 import { poolingContext } from "@/lib/pooling/context";
 import { judgementFor, type SofRow } from "@/lib/grade/sof";
 import type { SummaryOfFindings } from "@/lib/grade/summary";
@@ -109,10 +109,10 @@ export const findQuestionView = cache(async (id: string): Promise<QuestionView |
   const sorted = [...summary.rows].sort((a, b) => importanceRank(a.importance) - importanceRank(b.importance));
   const recordIds = [...new Set(sorted.flatMap((r) => r.recordIds))];
   const [effects, assessmentRows] = await Promise.all([
-    db.effect.findMany({ where: { id: { in: recordIds } }, include: EFFECT_INCLUDE, orderBy: [{ study: { sortOrder: "asc" } }, { sortOrder: "asc" }] }),
+    findEffectsByIds(db, recordIds),
     db.riskOfBias.findMany(),
   ]);
-  const records = effects.map(toEffectRecord);
+  const records = effects;
   const pooling = poolingContext({ treatments: vocab.treatments, groups: vocab.groups.map((g) => ({ code: g.code, parent: g.parentCode, level: g.level })), sourceLevels: vocab.sourceLevels.map((l) => l.code) });
   const assessments = new Map(assessmentRows.map((a) => [a.studyId, JSON.parse(a.assessment) as RiskOfBiasContent]));
   const studyName = new Map(vocab.studies.map((s) => [s.id, s.shortName]));
