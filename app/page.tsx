@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Browse the evidence" };
 
 /**
- * The browser: the heading and the search box at once, the results streamed after them (a Suspense
- * boundary keyed on the URL), so the first bytes do not wait for the records, facets and charts.
+ * The browser: the heading and the search box, then the results in a Suspense boundary keyed on the
+ * URL (a client-side navigation shows the fallback while the next view is read).
  */
 export default async function BrowsePage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const params = toSearchParams(await searchParams);

@@ -20,9 +20,11 @@ import { pooledSummaries } from "../pool/_components/pooled-summaries";
  * the page's heading and search box (app/page.tsx wraps it in Suspense keyed on the URL).
  */
 export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaClient; vocab: AppVocabulary; meta: DatasetMeta; params: URLSearchParams }) {
-  // The reads below are synchronous (better-sqlite3): first let React render and send the page's
-  // heading and search box (its work is scheduled with setImmediate, a few steps deep).
-  for (let i = 0; i < 4; i++) await new Promise((resolve) => setImmediate(resolve));
+  // The reads below are synchronous (better-sqlite3), so the page is rendered in one go. Yielding
+  // first (a few setImmediate steps) lets the heading go out before the results, a first byte in 5.5
+  // instead of 20 ms at 200,000 records, but under 50 concurrent requests every render is then in
+  // flight at once: measured, the server's memory climbed by some 150 MB per 12 s of load (to 1.3 GB)
+  // where it stays at 0.5 GB without, at a sixth less throughput. Stable memory was chosen.
   params = new URLSearchParams(params);
   const { cursor, ignored: cursorIgnored } = takeCursorLenient(params);
   const view = await browse(db, vocab, params, cursor);

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * GET /api/effects?endpoint=OS&group=RAS&analysis=multivariable ...
  * -> { data, count, limit, offset, version, interpretation, next, previous, links }
  * Pages by key: `after=<next>` / `before=<previous>` (links.next / links.previous are those URLs);
- * `offset` still works, bounded (lib/data/sql MAX_SCAN_OFFSET).
+ * `offset` still works (found on an index, no deeper than the count): a deep page is cheaper by key.
  */
 export async function GET(request: NextRequest) {
   return handle(async () => {

@@ -30,8 +30,6 @@ export type FlatEffectRow = Omit<EffectRow, "endpoint" | "study" | "molecularGro
 
 export type KeyedEffect = EffectRecord & { browseKey: number };
 
-/** Pages beyond this offset are reached by key (after=), not by counting past rows. */
-export const MAX_SCAN_OFFSET = 100_000;
 
 export type PageRequest = { limit: number; offset?: number; after?: number | null; before?: number | null };
 export type EffectPage = { data: KeyedEffect[]; count: number; next: number | null; previous: number | null; first: number };
@@ -112,13 +110,15 @@ export function pageRows(where: Where, page: PageRequest, db: Db = {}): FlatEffe
   const select = `SELECT ${RECORD_COLUMNS} FROM ${recordFrom(where)} WHERE ${where.sql}`;
   if (page.before != null) return (prepared(`${select} AND ${k} < ? ORDER BY ${k} DESC LIMIT ?`, db.file).all(...where.params, page.before, limit) as FlatEffectRow[]).reverse();
   if (page.after != null) return prepared(`${select} AND ${k} > ? ORDER BY ${k} LIMIT ?`, db.file).all(...where.params, page.after, limit) as FlatEffectRow[];
-  const offset = Math.min(page.offset ?? 0, MAX_SCAN_OFFSET);
+  const offset = page.offset ?? 0;
   if (offset === 0) {
     const first = firstPageStatement(where, limit);
     return prepared(first.sql, db.file).all(...first.params) as FlatEffectRow[];
   }
-  // Unfiltered, keys are 1..n: the offset is a key. Filtered, the offset's key is found first
-  // (on the narrowest index, no record columns read for the rows skipped).
+  // Unfiltered, keys are 1..n: the offset is a key. Filtered, the offset's key is found first, on
+  // the narrowest index with no record read for the rows skipped: the cost is bounded by the count
+  // (an offset at or past it is answered without a query, see findEffectPage), and a deep page is
+  // better asked for by key.
   if (where.empty) return prepared(`${select} AND e.browseKey > ? ORDER BY e.browseKey LIMIT ?`, db.file).all(offset, limit) as FlatEffectRow[];
   const start = prepared(`SELECT ${k} AS k FROM ${where.from} WHERE ${where.sql} ORDER BY ${k} LIMIT 1 OFFSET ?`, db.file).get(...where.params, offset) as { k: number } | undefined;
   if (!start) return [];
@@ -137,7 +137,7 @@ function exists(where: Where, relation: ">" | "<", key: number, db: Db): boolean
 export function findEffectPage(filters: EffectFilters, freeText: readonly string[], page: PageRequest, db: Db = {}): EffectPage {
   const where = effectCondition(filters, freeText);
   const count = countWhere(where, db);
-  const offset = page.after == null && page.before == null ? Math.min(page.offset ?? 0, MAX_SCAN_OFFSET) : 0;
+  const offset = page.after == null && page.before == null ? (page.offset ?? 0) : 0;
   const rows = count === 0 || offset >= count ? [] : pageRows(where, { ...page, offset }, db);
   const data = toRecords(rows, db);
   const firstKey = rows[0]?.browseKey;
