@@ -8,6 +8,7 @@ import { findStudies } from "@/lib/data/find-studies";
 import { citationLine } from "@/lib/data/export-dataset";
 import { takeCursorLenient } from "@/lib/data/cursor";
 import { FacetList } from "./FacetList";
+import { IgnoredNotice } from "./IgnoredNotice";
 import { ResultsByEndpoint } from "./ResultsByEndpoint";
 import { PrintButton } from "./PrintButton";
 import { BrowseCharts } from "./BrowseCharts";
@@ -57,11 +58,7 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
         {view.count} record{view.count === 1 ? "" : "s"} match · {meta.studies} studies, {meta.effects} records in all · dataset version{" "}
         <span className="version" data-testid="dataset-version">{meta.version}</span>
       </p>
-      {ignored.length ? (
-        <p className="small muted" data-testid="ignored">
-          {ignored.join("; ")}.
-        </p>
-      ) : null}
+      <IgnoredNotice notes={ignored} />
       {searched ? (
         <p className="small" data-testid="interpretation">
           You searched “{searched}”: read as{" "}

@@ -24,6 +24,7 @@ import {
 import { entityTag, etagMatches, handle, isDatabaseUnavailable } from "@/lib/data/api-response";
 import { applyQuery, effectWhere, findEffects } from "@/lib/data/find-effects";
 import { loadVocabulary, type AppVocabulary } from "@/lib/data/vocabulary";
+import { ignoredText } from "@/lib/data/ignored";
 
 let dbFile: string;
 let vocab: AppVocabulary;
@@ -126,7 +127,7 @@ describe("repeated and many values stay within SQLite's parameter limit", () => 
     expect(() => parseFiltersStrict(params, big)).toThrow(/at most 100 values/);
     const { filters, ignored } = parseFiltersLenientWithNotes(params, big);
     expect(filters.study).toHaveLength(MAX_VALUES_PER_PARAMETER);
-    expect(ignored.join(" ")).toMatch(/only the first 100/);
+    expect(ignoredText(ignored)).toMatch(/values past the first 100/);
   });
 });
 
@@ -138,7 +139,7 @@ describe("free text cannot carry LIKE wildcards", () => {
     expect(res.body.allowed).toMatch(/without % or _/);
     const { filters, ignored } = parseFiltersLenientWithNotes(new URLSearchParams({ q }), vocab.allowed);
     expect(filters.q ?? "").not.toMatch(/[%_]/);
-    expect(ignored.join(" ")).toMatch(/% and _/);
+    expect(ignoredText(ignored)).toMatch(/% and _/);
   });
 
   it("a page's q of only wildcards is no text search (it matched every record through LIKE before)", async () => {

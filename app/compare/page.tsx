@@ -9,6 +9,8 @@ import { publicationsOf } from "@/lib/domain/citations";
 import { figureText, comparisonText, analysisText } from "@/lib/domain/sentence";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 import { OptionPicker } from "./_components/OptionPicker";
+import { IgnoredNotice } from "../_components/IgnoredNotice";
+import { ignored as note, unknownParameters, type Ignored } from "@/lib/data/ignored";
 import { PrintHandout } from "./_components/PrintHandout";
 
 export const dynamic = "force-dynamic";
@@ -81,12 +83,28 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const params = toSearchParams(await searchParams);
   const { db, vocab, meta } = await getContext();
   const known = new Set(vocab.allowed.study);
-  const requested = [...new Set(params.getAll("studies").flatMap((v) => v.split(",")).filter((id) => known.has(id)))];
+  const ignored: Ignored[] = unknownParameters(params, ["studies", "endpoint", "population", "find", "findEndpoint"]);
+  /** Comma-separated or repeated values, the known ones kept and up to three unknown ones named. */
+  const listOf = (key: string, allowed: (v: string) => boolean, what: string) => {
+    const values = [...new Set(params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
+    const unknown = values.filter((v) => !allowed(v));
+    for (const v of unknown.slice(0, 3)) ignored.push(note(key, v, `unknown ${what}`));
+    if (unknown.length > 3) ignored.push(note(key, null, `${unknown.length - 3} more unknown values`));
+    return values.filter(allowed);
+  };
+  const requested = listOf("studies", (id) => known.has(id), "study");
   const chosen = requested.slice(0, MAX_COMPARE);
-  const endpoints = [...new Set(params.getAll("endpoint").flatMap((v) => v.split(",")).filter((c) => vocab.allowed.endpoint.includes(c)))];
-  const population = POPULATIONS.some((p) => p.code === params.get("population")) ? params.get("population")! : "all";
-  const find = params.get("find")?.slice(0, 100) ?? null;
-  const findEndpoint = params.get("findEndpoint")?.slice(0, 100) ?? null;
+  const endpoints = listOf("endpoint", (c) => vocab.allowed.endpoint.includes(c), "endpoint");
+  const rawPopulation = params.get("population");
+  const population = POPULATIONS.some((p) => p.code === rawPopulation) ? rawPopulation! : "all";
+  if (rawPopulation && population !== rawPopulation) ignored.push(note("population", rawPopulation, `unknown population; allowed: ${POPULATIONS.map((p) => p.code).join(", ")}`));
+  const searchText = (key: string) => {
+    const raw = params.get(key);
+    if (raw !== null && raw.length > 100) ignored.push(note(key, null, "text past its first 100 characters"));
+    return raw?.slice(0, 100) ?? null;
+  };
+  const find = searchText("find");
+  const findEndpoint = searchText("findEndpoint");
   const state = { studies: chosen, endpoints, population };
 
   const [comparison, studyMatches, endpointMatches, requestHeaders] = await Promise.all([
@@ -120,6 +138,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <span className="version">{meta.version}</span>.
       </p>
 
+      <IgnoredNotice notes={ignored} />
       <section className="compare-controls no-print" aria-label="What is compared">
         <div className="chips" aria-label="Studies compared">
           <span className="small">Studies:</span>

@@ -5,6 +5,8 @@ import { countIntegrityFlags, findIntegrityFlagPage, type FlagCursor } from "@/l
 import { FlagText } from "../_components/FlagText";
 import { FLAG_SEVERITIES } from "@/lib/domain/records";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
+import { ignored as note, unknownParameters, type Ignored } from "@/lib/data/ignored";
+import { IgnoredNotice } from "../_components/IgnoredNotice";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Integrity flags" };
@@ -27,14 +29,20 @@ const TITLES: Record<string, string> = {
 const FLAGS_PER_CHECK = 20;
 
 /** `?check=<code>&after=<rank>.<id>`: the page of one check's flags after that flag. */
-function parsePage(params: URLSearchParams): { check: string | null; after: FlagCursor | null } {
-  const check = params.get("check");
-  const m = /^(\d)\.(\d{1,10})$/.exec(params.get("after") ?? "");
-  return { check: check && check in TITLES ? check : null, after: m ? { rank: Number(m[1]), id: Number(m[2]) } : null };
+function parsePage(params: URLSearchParams): { check: string | null; after: FlagCursor | null; ignored: Ignored[] } {
+  const ignored = unknownParameters(params, ["check", "after"]);
+  const rawCheck = params.get("check");
+  const check = rawCheck && Object.hasOwn(TITLES, rawCheck) ? rawCheck : null;
+  if (rawCheck && !check) ignored.push(note("check", rawCheck, "unknown check"));
+  const rawAfter = params.get("after");
+  const m = /^(\d)\.(\d{1,10})$/.exec(rawAfter ?? "");
+  if (rawAfter && !m) ignored.push(note("after", rawAfter, "not a position in a check's list (the Next link gives one)"));
+  else if (rawAfter && !check) ignored.push(note("after", rawAfter, "a position needs the check it belongs to"));
+  return { check, after: m ? { rank: Number(m[1]), id: Number(m[2]) } : null, ignored };
 }
 
 export default async function IntegrityPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
-  const { check, after } = parsePage(toSearchParams(await searchParams));
+  const { check, after, ignored } = parsePage(toSearchParams(await searchParams));
   const { db, meta } = await getContext();
   const counts = await countIntegrityFlags(db);
   const total = (code: string) => counts.filter((c) => c.code === code).reduce((n, c) => n + c.n, 0);
@@ -48,6 +56,7 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
         What the build’s checks found in the sources. No figure is changed: each flag names both sides and the value that would be consistent. <strong>Error</strong>: a printed figure is impossible or contradicted inside its own paper. <strong>Warning</strong>: two printings or sources disagree and nothing settles which is right. <strong>Note</strong>: rounding, an update, a difference the paper explains, a damaged printing whose reading is confirmed. Dataset version{" "}
         <span className="version">{meta.version}</span>.
       </p>
+      <IgnoredNotice notes={ignored} />
       <p className="small">{FLAG_SEVERITIES.map((s) => `${bySeverity(s)} ${s}${bySeverity(s) === 1 ? "" : "s"}`).join(" · ")}</p>
       {check ? (
         <p className="small no-print">

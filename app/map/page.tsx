@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getContext } from "@/lib/data/context";
-import { parseFiltersLenient } from "@/lib/data/filters";
+import { FILTER_PARAMETERS, parseFiltersLenientWithNotes } from "@/lib/data/filters";
+import { unknownParameters } from "@/lib/data/ignored";
+import { IgnoredNotice } from "../_components/IgnoredNotice";
 import { countWords, evidenceMap } from "@/lib/data/evidence-map";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 
@@ -11,7 +13,8 @@ export const metadata: Metadata = { title: "Evidence map" };
 export default async function MapPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const params = toSearchParams(await searchParams);
   const { db, vocab, meta } = await getContext();
-  const filters = parseFiltersLenient(params, vocab.allowed);
+  const { filters, ignored } = parseFiltersLenientWithNotes(params, vocab.allowed);
+  ignored.push(...unknownParameters(params, FILTER_PARAMETERS));
   const map = await evidenceMap(db, vocab, filters);
   const broadOnly = map.rows.filter((r) => r.broadOnly);
   const rankOf = new Map(map.levels.map((l) => [l.code, l.rank]));
@@ -25,6 +28,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
         number of records, and open it for the records. Rows marked <span className="badge badge-secondary">RAS/KRAS level only</span> have no codon- or allele-level record.
         Dataset version <span className="version">{meta.version}</span>.
       </p>
+      <IgnoredNotice notes={ignored} />
       <ul className="map-legend small" aria-label="Shading: the most direct source in the cell">
         {map.levels.map((l) => (
           <li key={l.code}>

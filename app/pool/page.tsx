@@ -10,6 +10,7 @@ import { PooledResult } from "./_components/PooledResult";
 import { LeaveOneOut } from "./_components/LeaveOneOut";
 import { RecordsLeftOut } from "./_components/RecordsLeftOut";
 import { MethodsBox } from "./_components/MethodsBox";
+import { IgnoredNotice } from "../_components/IgnoredNotice";
 
 export const dynamic = "force-dynamic";
 
@@ -54,16 +55,7 @@ export default async function PoolPage({ searchParams }: Props) {
           Every forest plot in the <Link href={view.browseHref}>browser</Link> links to the pooled analysis of its endpoint.
         </p>
       ) : null}
-      {view.ignored.length ? (
-        <div className="pool-note small" role="note" data-testid="ignored-params">
-          <p>Some pooling settings in the link were not understood and the defaults are used instead:</p>
-          <ul>
-            {view.ignored.map((i) => (
-              <li key={i}>{i}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <IgnoredNotice notes={view.ignored} />
 
       <PooledResult result={result} wald={view.wald} truncatedHref={poolHref({ filters: view.filters, options: { ...view.options, comparison: result.comparison, ci: "hksj-truncated" }, sort: view.sort })} />
       <PoolControls controls={view.controls} />

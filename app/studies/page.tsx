@@ -3,7 +3,9 @@ import type { Metadata } from "next";
 import { getContext } from "@/lib/data/context";
 import { findStudyPage } from "@/lib/data/find-studies";
 import { citationLine } from "@/lib/data/export-dataset";
-import { takeCursorLenient } from "@/lib/data/cursor";
+import { CURSOR_KEYS, takeCursorLenient } from "@/lib/data/cursor";
+import { unknownParameters } from "@/lib/data/ignored";
+import { IgnoredNotice } from "../_components/IgnoredNotice";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +15,9 @@ export const metadata: Metadata = { title: "Studies" };
 const STUDIES_PER_PAGE = 100;
 
 export default async function StudiesPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
-  const { cursor } = takeCursorLenient(toSearchParams(await searchParams));
+  const params = toSearchParams(await searchParams);
+  const ignored = unknownParameters(params, CURSOR_KEYS);
+  const { cursor, ignored: cursorIgnored } = takeCursorLenient(params);
   const { db, vocab, meta } = await getContext();
   const page = await findStudyPage(db, { limit: STUDIES_PER_PAGE, ...cursor });
   const paged = page.count > page.data.length;
@@ -23,6 +27,7 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
       <p className="muted small">
         {page.count} studies{paged ? ` (${page.first + 1}–${page.first + page.data.length} shown)` : ""} · dataset version <span className="version">{meta.version}</span>. A study reported only through the review is marked secondary.
       </p>
+      <IgnoredNotice notes={[...cursorIgnored, ...ignored]} />
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Studies with their design, size and source level</caption>

@@ -1,7 +1,9 @@
 // Everything the browser page shows for one URL: the interpreted query, one page of records (by
 // key), the facets and the chart series. One call per page render.
 import type { PrismaClient } from "../generated/prisma/client";
-import { DEFAULT_LIMIT, FILTER_KEYS, filtersToQuery, parseFiltersLenientWithNotes, type EffectFilters } from "./filters";
+import { DEFAULT_LIMIT, FILTER_KEYS, FILTER_PARAMETERS, filtersToQuery, parseFiltersLenientWithNotes, type EffectFilters } from "./filters";
+import { ignored as note, unknownParameters, type Ignored } from "./ignored";
+import { CURSOR_KEYS } from "./cursor";
 import { applyQuery, findEffects, type EffectWithMatch } from "./find-effects";
 import { computeFacets, type Facet } from "./facets";
 import type { AppVocabulary } from "./vocabulary";
@@ -24,9 +26,12 @@ export type BrowseView = {
   showCharts: boolean;
   /** The charts are drawn from the first `drawnFrom` records of the `count` (list order), each chart at most MAX_CHART_POINTS. */
   charted: { drawnFrom: number; of: number; capped: boolean };
-  /** What the URL asked for that the page set aside, one plain sentence each. */
-  ignored: string[];
+  /** What the URL asked for that the page set aside, and why (shown by app/_components/IgnoredNotice.tsx). */
+  ignored: Ignored[];
 };
+
+/** The parameters the browser reads: the filters, paging, the search typed and the facets opened. */
+export const BROWSE_PARAMETERS: readonly string[] = [...FILTER_PARAMETERS, ...CURSOR_KEYS, "searched", "more"];
 
 /** Records a page lists at most (larger limits are lowered, and the page says so), and without a limit. */
 export const PAGE_LIMIT_MAX = 100;
@@ -63,10 +68,13 @@ export async function browse(
   options: { charts?: boolean } = {},
 ): Promise<BrowseView> {
   const parsed = parseFiltersLenientWithNotes(params, vocab.allowed);
-  const ignored = [...parsed.ignored];
+  const ignored = [...parsed.ignored, ...unknownParameters(params, BROWSE_PARAMETERS)];
   let input = params.has("limit") ? parsed.filters : { ...parsed.filters, limit: PAGE_SIZE };
   if (input.limit > PAGE_LIMIT_MAX) {
-    ignored.push(`limit ${input.limit}: a page lists at most ${PAGE_LIMIT_MAX} records (use the Next link for more)`);
+    // One note for the limit, naming the value as the link gave it (a clamped one included).
+    const i = ignored.findIndex((n) => n.parameter === "limit");
+    if (i >= 0) ignored.splice(i, 1);
+    ignored.push(note("limit", params.get("limit"), `a page lists at most ${PAGE_LIMIT_MAX} records; ${PAGE_LIMIT_MAX} used (the Next link gives the rest)`));
     input = { ...input, limit: PAGE_LIMIT_MAX };
   }
   const list = await findEffects(db, vocab, input, cursor);
@@ -82,7 +90,9 @@ export async function browse(
   const extra = searched ? `searched=${encodeURIComponent(searched)}` : "";
   // Links keep the URL's own limit, and none where the page used its default.
   const forLinks = (f: EffectFilters): EffectFilters => (params.has("limit") ? f : { ...f, limit: DEFAULT_LIMIT });
-  const expanded = params.getAll("more").filter((k) => (FILTER_KEYS as readonly string[]).includes(k));
+  const more = params.getAll("more");
+  const expanded = more.filter((k) => (FILTER_KEYS as readonly string[]).includes(k));
+  for (const k of more.filter((k) => !expanded.includes(k)).slice(0, 3)) ignored.push(note("more", k, "not a filter list to expand"));
   const facets = await computeFacets(db, vocab, forLinks(list.applied), list.interpretation?.freeText ?? [], "/", extra, expanded);
   const alleleCodes = new Set(vocab.groups.filter((g) => g.level === "allele").map((g) => g.code));
   const forest = forestGroups(chartData.data).map((g) => ({ ...g, rows: capped(g.rows).list }));

@@ -4,6 +4,7 @@
 // modes like the filters (lib/data/filters.ts): strict for the API (a bad value is a 400 naming the
 // parameter), lenient for pages (a bad value is ignored and said so).
 import { FilterError } from "./filters";
+import { ignored as note, type Ignored } from "./ignored";
 
 export type Cursor = { after: number | null; before: number | null };
 export const CURSOR_KEYS = ["after", "before"] as const;
@@ -30,20 +31,20 @@ export function takeCursorStrict(params: URLSearchParams): Cursor {
   return out;
 }
 
-export function takeCursorLenient(params: URLSearchParams): { cursor: Cursor; ignored: string[] } {
+export function takeCursorLenient(params: URLSearchParams): { cursor: Cursor; ignored: Ignored[] } {
   const cursor: Cursor = { after: null, before: null };
-  const ignored: string[] = [];
+  const ignored: Ignored[] = [];
   for (const key of CURSOR_KEYS) {
     const raw = params.get(key);
     params.delete(key);
     if (raw === null || raw === "") continue;
     const value = parseKey(raw);
-    if (value === null) ignored.push(`${key} must be ${ALLOWED}: ignored`);
+    if (value === null) ignored.push(note(key, raw, `not ${ALLOWED}`));
     else cursor[key] = value;
   }
   if (cursor.after !== null && cursor.before !== null) {
+    ignored.push(note("before", String(cursor.before), "after and before were both given; after used"));
     cursor.before = null;
-    ignored.push("after and before were both given: before ignored");
   }
   return { cursor, ignored };
 }

@@ -18,6 +18,7 @@
 //   (a full-width ％ becomes %). The other `contains` filter (treatment) only takes vocabulary
 //   codes, which never hold a wildcard (tested).
 import { z } from "zod";
+import { ignored as note, type Ignored } from "./ignored";
 
 export const FILTER_KEYS = ["endpoint", "treatment", "group", "study", "measure", "design", "sourceLevel", "analysis", "kind"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -27,6 +28,19 @@ export type EffectFilters = {
 } & { q: string | null; limit: number; offset: number; flagged: boolean | null; computed: boolean | null };
 
 export type Vocabulary = Record<FilterKey, string[]>;
+
+/** Each filter parameter in words, as a notice names an unknown value: "unknown molecular group". */
+export const FILTER_NAMES: Record<FilterKey, string> = {
+  endpoint: "endpoint",
+  treatment: "treatment",
+  group: "molecular group",
+  study: "study",
+  measure: "measure",
+  design: "study design",
+  sourceLevel: "source level",
+  analysis: "analysis",
+  kind: "kind of record",
+};
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -54,7 +68,9 @@ function quoted(value: string, max = 60): string {
 }
 
 const SCALAR_KEYS = ["q", "limit", "offset", "flagged", "computed"] as const;
-const KNOWN = new Set<string>([...FILTER_KEYS, ...SCALAR_KEYS]);
+/** Every parameter the filters read (a page adds its own: paging, the search it came from). */
+export const FILTER_PARAMETERS: readonly string[] = [...FILTER_KEYS, ...SCALAR_KEYS];
+const KNOWN = new Set<string>(FILTER_PARAMETERS);
 const WILDCARDS = /[%_]/g;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
@@ -177,21 +193,24 @@ export function parseFiltersStrict(params: URLSearchParams, vocab: Vocabulary): 
 
 /**
  * Lenient, saying what it set aside: for page URLs. Unknown values are dropped, numbers out of range
- * clamped, wildcards in q read as spaces; `ignored` has one plain sentence per change.
+ * clamped, wildcards in q read as spaces; `ignored` has one note per change (lib/data/ignored.ts),
+ * which the page shows (app/_components/IgnoredNotice.tsx).
  */
-export function parseFiltersLenientWithNotes(params: URLSearchParams, vocab: Vocabulary): { filters: EffectFilters; ignored: string[] } {
+export function parseFiltersLenientWithNotes(params: URLSearchParams, vocab: Vocabulary): { filters: EffectFilters; ignored: Ignored[] } {
   const { lists, scalars } = schemaOf(vocab);
   const out = defaults();
-  const ignored: string[] = [];
+  const ignored: Ignored[] = [];
   let budget = MAX_FILTER_VALUES;
   for (const key of FILTER_KEYS) {
     const raw = splitValues(params.getAll(key));
     const kept: string[] = [];
     const dropped: string[] = [];
     for (const v of raw) (lists[key].value.safeParse(v).success ? kept : dropped).push(v);
-    if (dropped.length) ignored.push(`unknown ${key} ${dropped.slice(0, 3).map((v) => quoted(v, 40)).join(", ")}${dropped.length > 3 ? ` and ${dropped.length - 3} more` : ""}: ignored`);
+    for (const v of dropped.slice(0, 3))
+      ignored.push(note(key, v, v.length > MAX_VALUE_LENGTH ? `longer than ${MAX_VALUE_LENGTH} characters` : `unknown ${FILTER_NAMES[key]}`));
+    if (dropped.length > 3) ignored.push(note(key, null, `${dropped.length - 3} more unknown values`));
     const cap = Math.min(MAX_VALUES_PER_PARAMETER, budget);
-    if (kept.length > cap) ignored.push(`${key}: only the first ${cap} values are used`);
+    if (kept.length > cap) ignored.push(note(key, null, `${kept.length - cap} values past the first ${cap}`));
     out[key] = kept.slice(0, cap);
     budget -= out[key].length;
   }
@@ -199,11 +218,11 @@ export function parseFiltersLenientWithNotes(params: URLSearchParams, vocab: Voc
   if (q !== null) {
     let text = normaliseText(q);
     if (/[%_]/.test(text)) {
-      ignored.push("% and _ in the search text are read as spaces (they cannot be matched literally)");
+      ignored.push(note("q", null, "% and _ are read as spaces: the text search cannot match them literally"));
       text = text.replace(WILDCARDS, " ");
     }
     if (text.length > MAX_QUERY_LENGTH) {
-      ignored.push(`the search text is cut to its first ${MAX_QUERY_LENGTH} characters`);
+      ignored.push(note("q", null, `text past its first ${MAX_QUERY_LENGTH} characters`));
       text = text.slice(0, MAX_QUERY_LENGTH);
     }
     out.q = scalars.q.safeParse(text).data ?? null;
@@ -215,7 +234,7 @@ export function parseFiltersLenientWithNotes(params: URLSearchParams, vocab: Voc
     else {
       const n = Number(raw.trim());
       if (Number.isFinite(n)) out[key] = Math.min(max, Math.max(min, Math.trunc(n)));
-      ignored.push(`${key} ${quoted(raw, 30)} is not ${ALLOWED_TEXT[key]}: ${Number.isFinite(n) ? `${out[key]} used` : "ignored"}`);
+      ignored.push(note(key, raw, `not ${ALLOWED_TEXT[key]}${Number.isFinite(n) ? `; ${out[key]} used` : ""}`));
     }
   }
   for (const key of ["flagged", "computed"] as const) {
@@ -223,7 +242,7 @@ export function parseFiltersLenientWithNotes(params: URLSearchParams, vocab: Voc
     if (raw === null) continue;
     const parsed = scalars[key].safeParse(raw);
     if (parsed.success) out[key] = parsed.data as boolean;
-    else ignored.push(`${key} must be true or false, not ${quoted(raw, 30)}: ignored`);
+    else ignored.push(note(key, raw, "must be true or false"));
   }
   return { filters: out, ignored };
 }

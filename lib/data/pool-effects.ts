@@ -2,6 +2,7 @@
 // pooled with guard rails (lib/pooling). The only code that reads the database for pooling.
 import type { PrismaClient } from "../generated/prisma/client";
 import { FilterError, type EffectFilters } from "./filters";
+import { clipValue, ignored as note, type Ignored } from "./ignored";
 import { applyQuery } from "./find-effects";
 import { findStudies } from "./find-studies";
 import { databaseFileOf } from "../db/open";
@@ -52,16 +53,17 @@ export function appPoolingContext(vocab: AppVocabulary) {
   });
 }
 
-const POOL_PARAMS = ["method", "ci", "analysis", "comparison", "by"] as const;
+/** The pooling parameters a link may carry beside the filters. */
+export const POOL_PARAMETERS = ["method", "ci", "analysis", "comparison", "by"] as const;
 
 /**
  * The pooling parameters, leniently (for /pool and links from the browser): a bad value is dropped,
  * the default used, and the reason returned in `ignored` for the page to say so.
  */
-export function parsePoolOptionsLenient(params: URLSearchParams): { options: PoolOptions; ignored: string[] } {
+export function parsePoolOptionsLenient(params: URLSearchParams): { options: PoolOptions; ignored: Ignored[] } {
   const kept = new URLSearchParams();
-  const ignored: string[] = [];
-  for (const key of POOL_PARAMS) {
+  const ignored: Ignored[] = [];
+  for (const key of POOL_PARAMETERS) {
     const value = params.get(key);
     if (value === null || value === "") continue;
     try {
@@ -69,7 +71,7 @@ export function parsePoolOptionsLenient(params: URLSearchParams): { options: Poo
       kept.set(key, value);
     } catch (error) {
       if (!(error instanceof FilterError)) throw error;
-      ignored.push(`${error.message}: ignored (allowed: ${error.allowed})`);
+      ignored.push(note(key, value, `${error.message.replace(/ ".*"/s, "")}; allowed: ${clipValue(error.allowed, 200)}`));
     }
   }
   return { options: parsePoolOptions(kept), ignored };

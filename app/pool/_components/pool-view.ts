@@ -4,8 +4,9 @@
 import "server-only";
 import { cache } from "react";
 import { getContext } from "@/lib/data/context";
-import { DEFAULT_LIMIT, filtersToQuery, parseFiltersLenient, type EffectFilters } from "@/lib/data/filters";
-import { parsePoolOptionsLenient, poolVariants } from "@/lib/data/pool-effects";
+import { DEFAULT_LIMIT, FILTER_PARAMETERS, filtersToQuery, parseFiltersLenientWithNotes, type EffectFilters } from "@/lib/data/filters";
+import { ignored as note, unknownParameters, type Ignored } from "@/lib/data/ignored";
+import { POOL_PARAMETERS, parsePoolOptionsLenient, poolVariants } from "@/lib/data/pool-effects";
 import type { AppVocabulary } from "@/lib/data/vocabulary";
 import { INTERVAL_METHODS, POOLING_METHODS, SUBGROUP_KEYS, type PoolOptions, type PoolResult } from "@/lib/pooling/pool";
 import { methodsParagraph } from "@/lib/pooling/methods";
@@ -32,7 +33,7 @@ export type PoolView = {
   filters: EffectFilters;
   options: PoolOptions;
   sort: PoolSort;
-  ignored: string[];
+  ignored: Ignored[];
   result: PoolResult;
   /** The same records with Wald intervals, when the page shows HKSJ (to say when HKSJ is narrower). */
   wald: PoolResult | null;
@@ -88,18 +89,20 @@ export function poolableAnalysis(filters: EffectFilters): PoolOptions["analysis"
 export const loadPoolView = cache(async (query: string): Promise<PoolView> => {
   const params = new URLSearchParams(query);
   const { db, vocab, meta } = await getContext();
-  const filters = parseFiltersLenient(params, vocab.allowed);
+  const { filters, ignored: filterIgnored } = parseFiltersLenientWithNotes(params, vocab.allowed);
 
   // A single poolable analysis in the URL is the pooling choice too (as /api/pool); anything else stays a filter.
   const poolParams = new URLSearchParams(params);
   poolParams.delete("analysis");
   const analysis = poolableAnalysis(filters);
   if (analysis) poolParams.set("analysis", analysis);
-  const { options, ignored } = parsePoolOptionsLenient(poolParams);
+  const parsedOptions = parsePoolOptionsLenient(poolParams);
+  const { options } = parsedOptions;
+  const ignored = [...filterIgnored, ...parsedOptions.ignored, ...unknownParameters(params, [...FILTER_PARAMETERS, ...POOL_PARAMETERS, "sort"])];
   const sortParam = params.get("sort");
   let sort: PoolSort = "year";
   if (sortParam && (POOL_SORTS as readonly string[]).includes(sortParam)) sort = sortParam as PoolSort;
-  else if (sortParam) ignored.push(`unknown sort "${sortParam.slice(0, 40)}": ignored (allowed: ${POOL_SORTS.join(", ")})`);
+  else if (sortParam) ignored.push(note("sort", sortParam, `unknown sort; allowed: ${POOL_SORTS.join(", ")}`));
 
   const variants = options.ci === "hksj" ? [options, { ...options, ci: "wald" as const }] : [options];
   const { results, printedLabels, endpointRoles } = await poolVariants(db, vocab, { ...filters, offset: 0 }, variants);

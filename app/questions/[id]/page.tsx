@@ -2,9 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { headers } from "next/headers";
 import type { Metadata } from "next";
-import type { PageSearchParams } from "../../_components/search-params";
+import { toSearchParams, type PageSearchParams } from "../../_components/search-params";
+import { IgnoredNotice } from "../../_components/IgnoredNotice";
 import { PrintButton } from "../../_components/PrintButton";
-import { findQuestionView, parseView, questionHref } from "../_lib/question-view";
+import { findQuestionView, parseView, questionHref, questionIgnored } from "../_lib/question-view";
 import { SofTable } from "../_components/SofTable";
 import { SofFootnotes } from "../_components/SofFootnotes";
 import { EvidenceProfile } from "../_components/EvidenceProfile";
@@ -25,6 +26,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function QuestionPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const current = parseView(sp.view);
+  const ignored = questionIgnored(toSearchParams(sp));
   const [view, requestHeaders] = await Promise.all([findQuestionView(id), headers()]);
   if (!view) notFound();
   const { summary } = view;
@@ -47,6 +49,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
       <p className="small muted question-version">
         Dataset version <span className="version">{view.version}</span> · Permalink: <span className="question-permalink">{permalink}</span>
       </p>
+      <IgnoredNotice notes={ignored} />
       <dl className="question-facts small">
         <div>
           <dt>Question</dt>

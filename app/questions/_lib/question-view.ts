@@ -9,6 +9,7 @@ import { cache } from "react";
 import { getContext } from "@/lib/data/context";
 import { findSummaryOfFindings, listQuestions } from "@/lib/data/sof";
 import { findEffectsByIds } from "@/lib/data/find-effects";
+import { ignored as note, unknownParameters, type Ignored } from "@/lib/data/ignored";
 import { poolingContext } from "@/lib/pooling/context";
 import { judgementFor, type SofRow } from "@/lib/grade/sof";
 import type { SummaryOfFindings } from "@/lib/grade/summary";
@@ -83,6 +84,14 @@ export function questionHref(id: string, view: QuestionViewName = "sof"): string
 export function parseView(value: string | string[] | undefined): QuestionViewName {
   const v = Array.isArray(value) ? value[0] : value;
   return (VIEWS as readonly string[]).includes(v ?? "") ? (v as QuestionViewName) : "sof";
+}
+
+/** What a question page's link carried that it set aside: an unknown view, any other parameter. */
+export function questionIgnored(params: URLSearchParams): Ignored[] {
+  const notes = unknownParameters(params, ["view"]);
+  const view = params.get("view");
+  if (view !== null && !(VIEWS as readonly string[]).includes(view)) notes.push(note("view", view, `unknown view; allowed: ${VIEWS.join(", ")}; the table shown`));
+  return notes;
 }
 
 function poolHref(row: SofRow, summary: SummaryOfFindings): string {
