@@ -2,13 +2,19 @@
 // /api/effects and on / against the production build, on the real database and on a 200,000-record
 // synthetic one; errors, time-outs, requests/s, p50, p99 and the server's memory before and after.
 // Writes bench/load.json. Not part of npm test (it takes about 5 minutes, more when it builds the
-// 200,000-record database).
+// 200,000-record database): `npm run verify:scale` runs it, `npm run verify` runs it after npm test.
 //
 //   npm run load                           builds what it needs in a temporary folder
+//   npm run load -- --effects 2000 --studies 100 --seconds 5 --out /tmp/load-smoke.json
+//                                          a smaller synthetic set, shorter runs, another file (a
+//                                          quick proof that the script works; the figures that
+//                                          count are the defaults')
+//   --port N                               the app's loopback port (default 3731)
 //   LOAD_DB_200K=/path/evidence.db         use an existing 200,000-record database (npm run bench
 //                                          with BENCH_DIR keeps one at $BENCH_DIR/200k/evidence.db)
 //   LOAD_REUSE_BUILD=1                     reuse .next-bench if it exists (no next build)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -17,15 +23,43 @@ import { NEXT, peakRssMb, rssMb, run, startApp, stop, stopAll, TSX } from "./ben
 
 const ROOT = process.cwd();
 const DIST = ".next-bench";
-const PORT = 3731;
-const CONNECTIONS = 50;
-const SECONDS = 30;
+const { values: args } = parseArgs({
+  options: {
+    effects: { type: "string", default: "200000" },
+    studies: { type: "string", default: "10000" },
+    seconds: { type: "string", default: "30" },
+    connections: { type: "string", default: "50" },
+    port: { type: "string", default: "3731" },
+    out: { type: "string", default: path.join("bench", "load.json") },
+  },
+});
+function whole(name: keyof typeof args, min: number): number {
+  const v = String(args[name]);
+  if (!/^\d{1,9}$/.test(v) || Number(v) < min) throw new Error(`--${name} must be a whole number of at least ${min}, not "${v}"`);
+  return Number(v);
+}
+const EFFECTS = whole("effects", 1);
+const STUDIES = whole("studies", 1);
+const PORT = whole("port", 1024);
+const CONNECTIONS = whole("connections", 1);
+const SECONDS = whole("seconds", 1);
+const OUT = path.resolve(ROOT, String(args.out));
+/** The synthetic database's name in the figures: "200k" for 200,000 records. */
+const BIG = EFFECTS % 1000 === 0 ? `${EFFECTS / 1000}k` : String(EFFECTS);
 const ROUTES = ["/api/effects", "/"];
 
-type Row = { database: string; route: string; connections: number; seconds: number; requests: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; timeouts: number; non2xx: number; rssBeforeMb: number | null; rssAfterMb: number | null; rssPeakMb: number | null };
+type Row = { database: string; records: number; route: string; connections: number; seconds: number; requests: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; timeouts: number; non2xx: number; rssBeforeMb: number | null; rssAfterMb: number | null; rssPeakMb: number | null };
 
 const log = (s: string) => console.log(`load ${((performance.now() - STARTED) / 1000).toFixed(0).padStart(4)} s  ${s}`);
 const STARTED = performance.now();
+
+/** The records the running app serves (its /api/effects count), so each row says what it measured. */
+async function recordCount(port: number): Promise<number> {
+  const res = await get(`http://127.0.0.1:${port}/api/effects?limit=1`);
+  const count = (JSON.parse(res.body) as { count?: unknown }).count;
+  if (typeof count !== "number") throw new Error(`/api/effects gave no count: ${res.body.slice(0, 200)}`);
+  return count;
+}
 
 async function main() {
   const work = mkdtempSync(path.join(os.tmpdir(), "ras-load-"));
@@ -33,11 +67,11 @@ async function main() {
   log("db:build of the real content");
   await run(TSX, ["scripts/db-build.ts"], { EVIDENCE_DB: real });
   let big = process.env.LOAD_DB_200K ? path.resolve(process.env.LOAD_DB_200K) : "";
-  if (!big || !existsSync(big)) {
-    log("synth and db:build of 200,000 records");
-    const dir = path.join(work, "200k");
+  if (!big || !existsSync(big) || EFFECTS !== 200_000) {
+    log(`synth and db:build of ${EFFECTS.toLocaleString("en-GB")} records`);
+    const dir = path.join(work, BIG);
     mkdirSync(dir, { recursive: true });
-    await run(TSX, ["scripts/synth.ts", "--studies", "10000", "--effects", "200000", "--out", dir]);
+    await run(TSX, ["scripts/synth.ts", "--studies", String(STUDIES), "--effects", String(EFFECTS), "--out", dir]);
     big = path.join(dir, "evidence.db");
     await run(TSX, ["scripts/db-build.ts"], { EVIDENCE_CONTENT: path.join(dir, "content"), EVIDENCE_DB: big });
   }
@@ -47,8 +81,9 @@ async function main() {
   }
 
   const rows: Row[] = [];
-  for (const [name, database] of [["real", real], ["200k", big]] as const) {
+  for (const [name, database] of [["real", real], [BIG, big]] as const) {
     const app = await startApp(`app-${name}`, PORT, database, DIST);
+    const records = await recordCount(PORT);
     try {
       for (const route of ROUTES) await get(`http://127.0.0.1:${PORT}${route}`);
       for (const route of ROUTES) {
@@ -57,6 +92,7 @@ async function main() {
         const r = await autocannon({ url: `http://127.0.0.1:${PORT}${route}`, connections: CONNECTIONS, duration: SECONDS, timeout: 10 });
         rows.push({
           database: name,
+          records,
           route,
           connections: CONNECTIONS,
           seconds: SECONDS,
@@ -76,8 +112,8 @@ async function main() {
       await stop(app);
     }
   }
-  mkdirSync(path.join(ROOT, "bench"), { recursive: true });
-  writeFileSync(path.join(ROOT, "bench", "load.json"), `${JSON.stringify(rows, null, 2)}\n`);
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify(rows, null, 2)}\n`);
   console.log("\ndatabase  route          req/s    p50 ms  p99 ms  errors  time-outs  non-2xx  RSS before → after (peak) MB");
   for (const r of rows)
     console.log(
@@ -85,7 +121,7 @@ async function main() {
     );
   rmSync(work, { recursive: true, force: true });
   const bad = rows.filter((r) => r.errors || r.timeouts || r.non2xx);
-  log(bad.length ? `errors or time-outs on ${bad.map((r) => `${r.database} ${r.route}`).join(", ")}` : "no errors, no time-outs -> bench/load.json");
+  log(bad.length ? `errors or time-outs on ${bad.map((r) => `${r.database} ${r.route}`).join(", ")}` : `no errors, no time-outs -> ${path.relative(ROOT, OUT)}`);
   if (bad.length) process.exitCode = 1;
 }
 

@@ -12,6 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import { formatContentError, loadContent } from "./load";
 import { buildDataset } from "../build/dataset";
+import { buildDatabaseFile } from "../build/build-database";
+import { recordHardening } from "../testing/hardening-report";
 
 const ROOT = process.cwd();
 const STUDIES = ["ncch-scp-2024", "spectrum-hai-2022", "cairo5"];
@@ -184,11 +186,42 @@ function mutations(): Mutation[] {
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 const all = mutations();
 
+/** What the suite saw, for bench/hardening.json (written only when every mutation ran). */
+const tally = {
+  tried: 0,
+  rejected: 0,
+  /** The matching error names file, record and field (a record's value). */
+  rejectedNamingFileRecordField: 0,
+  /** File and field (a study's own field, a vocabulary entry's), no record. */
+  rejectedNamingFileField: 0,
+  /** The file only (the file as a whole: YAML syntax, two documents, an empty file, a folder). */
+  rejectedNamingFileOnly: 0,
+  flagged: 0,
+  databaseUnchanged: 0,
+  databaseChanged: 0,
+};
+let database: string;
+let databaseSha: string;
+
 describe("content mutations", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = freshContent();
+    // The database the rejected mutations must leave as it is, built by db:build's own function.
+    database = path.join(path.dirname(dir), "evidence.db");
+    const built = await buildDatabaseFile(dir, database);
+    if (!built.ok) throw new Error(built.errors.map(formatContentError).join("\n"));
+    databaseSha = sha(database);
+  }, 120_000);
+  afterAll(() => {
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+    if (tally.tried !== all.length) return;
+    recordHardening("contentMutations", {
+      test: "lib/content/mutations.test.ts",
+      ...tally,
+      rejectedOrFlagged: tally.rejected + tally.flagged,
+      summary: `${tally.rejected + tally.flagged}/${tally.tried} rejected or flagged (${tally.rejected} rejected, ${tally.flagged} accepted and flagged); database byte-identical after ${tally.databaseUnchanged}/${tally.rejected} rejected builds`,
+    });
   });
-  afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
   it("tries more than 200 mutations", () => {
     expect(all.length).toBeGreaterThanOrEqual(200);
@@ -199,24 +232,38 @@ describe("content mutations", () => {
     expect(r.ok ? "" : r.errors.map(formatContentError).join("\n")).toBe("");
   });
 
-  it.each(all.map((m) => [m.name, m] as const))("%s", (_name, m) => {
+  it.each(all.map((m) => [m.name, m] as const))("%s", async (_name, m) => {
     const file = path.join(dir, m.file);
     const before = readFileSync(file, "utf8");
     writeFileSync(file, m.edit(before));
+    tally.tried++;
     try {
       const r = loadContent(dir);
       if ("flagged" in m) {
         if (!r.ok) throw new Error(r.errors.map(formatContentError).join("\n"));
         const flags = buildDataset(r.content).checkFlags.map((f) => f.code).join(" ");
         expect(flags).toMatch(m.flagged);
+        tally.flagged++;
       } else {
         expect(r.ok, "the mutation must be rejected").toBe(false);
         if (r.ok) return;
         const lines = r.errors.map(formatContentError);
-        const line = lines.find((l) => m.expect.every((re) => re.test(l)));
-        expect(line, `no error matched ${m.expect.join(" and ")}; got:\n${lines.join("\n")}`).toBeDefined();
+        const index = lines.findIndex((l) => m.expect.every((re) => re.test(l)));
+        expect(index, `no error matched ${m.expect.join(" and ")}; got:\n${lines.join("\n")}`).toBeGreaterThanOrEqual(0);
         // Every error names the file it is in.
         for (const l of lines) expect(l).toMatch(/^content\//);
+        // The build refuses it and leaves the previous database byte-identical.
+        const build = await buildDatabaseFile(dir, database);
+        expect(build.ok).toBe(false);
+        const unchanged = sha(database) === databaseSha;
+        expect(unchanged, "the database changed").toBe(true);
+        tally.rejected++;
+        const named = r.errors[index]!;
+        if (named.record && named.field) tally.rejectedNamingFileRecordField++;
+        else if (named.field || named.record) tally.rejectedNamingFileField++;
+        else tally.rejectedNamingFileOnly++;
+        if (unchanged) tally.databaseUnchanged++;
+        else tally.databaseChanged++;
       }
     } finally {
       writeFileSync(file, before);
