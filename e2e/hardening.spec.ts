@@ -4,6 +4,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import fc from "fast-check";
 import { watchConsole } from "./helpers";
+import { recordHardening } from "../lib/testing/hardening-report";
 
 const PAGES = ["/", "/studies", "/studies/become", "/compare?studies=become&studies=cairo5", "/map", "/integrity", "/pool", "/questions"];
 const API = ["/api/effects", "/api/studies", "/api/studies/become", "/api/export", "/api/pool", "/api/sof"];
@@ -15,6 +16,9 @@ function headersOf(res: APIResponse): Record<string, string> {
 function directives(csp: string): Record<string, string> {
   return Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(" ")]));
 }
+
+/** What the header tests checked, for bench/hardening.json (written when all of them passed). */
+const headerFigures: Partial<Record<"pages" | "https" | "api" | "static", { paths?: number; checked: string[] }>> = {};
 
 test.describe("headers, as the built app sends them", () => {
   test("pages: a nonce-based CSP, no inline scripts allowed, no framing, nosniff, referrer policy, no HSTS over HTTP", async ({ request }) => {
@@ -43,6 +47,7 @@ test.describe("headers, as the built app sends them", () => {
     }
     const second = headersOf(await request.get("/"));
     expect(second["content-security-policy"]).not.toBe(seen["content-security-policy"]); // a fresh nonce per request
+    headerFigures.pages = { paths: PAGES.length, checked: ["content-security-policy (script-src nonce, no unsafe-inline/eval; object-src 'none'; base-uri 'self'; frame-ancestors 'none')", "x-content-type-options: nosniff", "referrer-policy: strict-origin-when-cross-origin", "x-request-id", "no strict-transport-security over HTTP", "a fresh nonce per request, on every script tag"] };
     test.info().annotations.push({ type: "page headers", description: JSON.stringify(Object.fromEntries(Object.entries(seen).filter(([k]) => !["date", "connection", "keep-alive", "transfer-encoding", "link", "vary"].includes(k)))) });
   });
 
@@ -51,6 +56,7 @@ test.describe("headers, as the built app sends them", () => {
     expect(h["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
     expect(h["content-security-policy"]).toContain("upgrade-insecure-requests");
     expect(headersOf(await request.get("/api/studies", { headers: { "x-forwarded-proto": "https" } }))["strict-transport-security"]).toMatch(/max-age/);
+    headerFigures.https = { checked: ["strict-transport-security max-age ≥ 1,000,000 s (pages and API)", "upgrade-insecure-requests"] };
   });
 
   test("read-only API answers: ETag and Cache-Control keyed by the dataset version, 304 to If-None-Match", async ({ request }) => {
@@ -72,6 +78,7 @@ test.describe("headers, as the built app sends them", () => {
     expect(bad.etag).toBeUndefined();
     expect(bad["cache-control"]).toBe("no-store");
     test.info().annotations.push({ type: "api headers", description: JSON.stringify(headersOf(await request.get("/api/effects?limit=1"))) });
+    headerFigures.api = { paths: 6, checked: ["etag keyed by the dataset version", "cache-control: public, no-cache", "x-content-type-options: nosniff", "content-security-policy default-src 'none'", "304 to If-None-Match", "no-store and no etag on a 400"] };
   });
 
   test("static files: nosniff and referrer policy", async ({ request }) => {
@@ -81,6 +88,13 @@ test.describe("headers, as the built app sends them", () => {
     const h = headersOf(await request.get(asset!));
     expect(h["x-content-type-options"]).toBe("nosniff");
     expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    headerFigures.static = { paths: 1, checked: ["x-content-type-options: nosniff", "referrer-policy"] };
+    if (headerFigures.pages && headerFigures.https && headerFigures.api)
+      recordHardening("headers", {
+        test: "e2e/hardening.spec.ts › headers, as the built app sends them",
+        ...headerFigures,
+        summary: `all asserted headers present on ${headerFigures.pages.paths} pages, ${headerFigures.api.paths} API answers and a static file; HSTS only over HTTPS`,
+      });
   });
 
   test("charts and pages run under the policy: no CSP violation, the charts drawn", async ({ page }) => {
@@ -286,5 +300,15 @@ test("property: thousands of random and hostile requests across every route, zer
   console.log(`hostile requests: ${JSON.stringify(summary)}`);
   test.info().annotations.push({ type: "hostile requests", description: JSON.stringify(summary) });
   expect(outcomes.length).toBeGreaterThanOrEqual(Math.min(RUNS, 5000));
+  // The default run's figures (every sample sent, the committed seed) go to bench/hardening.json, without the time taken.
+  if (outcomes.length === RUNS && !process.env.HOSTILE_RUNS && !process.env.HOSTILE_SEED) {
+    const { seconds: _seconds, ...figures } = summary;
+    recordHardening("hostileRequests", {
+      test: "e2e/hardening.spec.ts › property: thousands of random and hostile requests",
+      ...figures,
+      problems: problems.length,
+      summary: `${fiveXX.length} 5xx of ${outcomes.length} requests sent; ${apiBadRequests.length} API 400s, ${apiBadRequests.filter((o) => !o.problem).length} of them JSON naming the parameter without echoing a 10 kB value`,
+    });
+  }
   expect(problems.slice(0, 10).map((o) => `${o.method} ${o.url.slice(0, 200)} -> ${o.problem}`)).toEqual([]);
 });
