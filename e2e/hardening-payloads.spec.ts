@@ -160,7 +160,7 @@ test("CSV: every text cell a spreadsheet would run is neutralised; numbers stay 
     expect(dangerous, url).toEqual([]);
     if (url.includes(STUDY)) {
       // The payloads are there, as text with a leading apostrophe (OWASP's neutralisation).
-      expect(cells).toContain(`'${FORMULA}`);
+      expect(cells.filter((c) => c.startsWith(`'${FORMULA}`))).not.toEqual([]);
       expect(cells.some((c) => c.includes(SCRIPT))).toBe(true);
     }
     tally.exports.push(url);
