@@ -31,6 +31,12 @@ test("home (browse): an unknown molecular group is ignored and named; the export
   expect(errors).toEqual([]);
 });
 
+test("home: a typed search that becomes filters keeps saying what it ignored", async ({ page }) => {
+  const el = await notice(page, "/?q=G12D&group=FOO&grup=KRAS");
+  expect(new URL(page.url()).searchParams.get("searched")).toBe("G12D");
+  await expect(el).toHaveText("Ignored: group=FOO (unknown molecular group); grup=KRAS (not a parameter of this page).");
+});
+
 test("home: a limit above a page's size and a bad cursor are named with what was used", async ({ page }) => {
   const el = await notice(page, "/?endpoint=OS&limit=5000&after=x1");
   await expect(el).toContainText("limit=5000 (a page lists at most 100 records; 100 used");

@@ -137,6 +137,7 @@ async function inert(page: Page, url: string) {
 }
 
 test("no payload runs on any page; where shown, it is text", async ({ page }) => {
+  test.setTimeout(300_000);
   let shown = 0;
   for (const url of PAGES) {
     if (await inert(page, `${base}${url}`)) shown++;

@@ -52,7 +52,7 @@ describe("npm run db:build", () => {
     // No temporary file is left behind.
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
     expect(existsSync(db)).toBe(true);
-  });
+  }, 240_000);
 
   it("an interrupted build leaves no temporary file and the previous database as it was; a stale one is removed by the next build", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "interrupted-"));

@@ -1,7 +1,7 @@
 // Everything the browser page shows for one URL: the interpreted query, one page of records (by
 // key), the facets and the chart series. One call per page render.
 import type { PrismaClient } from "../generated/prisma/client";
-import { DEFAULT_LIMIT, FILTER_KEYS, FILTER_PARAMETERS, filtersToQuery, parseFiltersLenientWithNotes, type EffectFilters } from "./filters";
+import { DEFAULT_LIMIT, FILTER_KEYS, FILTER_PARAMETERS, filtersToQuery, parseFiltersLenientWithNotes, type EffectFilters, type FilterKey } from "./filters";
 import { ignored as note, unknownParameters, type Ignored } from "./ignored";
 import { CURSOR_KEYS } from "./cursor";
 import { applyQuery, findEffects, type EffectWithMatch } from "./find-effects";
@@ -53,7 +53,16 @@ export function canonicalSearchUrl(params: URLSearchParams, vocab: AppVocabulary
   const next: EffectFilters = { ...merged, q: interpretation.freeText.join(" ") || null, offset: 0 };
   const query = filtersToQuery(next);
   const searched = `searched=${encodeURIComponent(filters.q)}`;
-  return { url: `/${query}${query ? "&" : "?"}${searched}`, interpretation };
+  // What the page will ignore goes along, so the page it lands on names it (a few pairs at most).
+  const kept = new URLSearchParams();
+  for (const [key, value] of params) {
+    if (kept.size >= 10) break;
+    const isFilter = (FILTER_KEYS as readonly string[]).includes(key);
+    if (!BROWSE_PARAMETERS.includes(key)) kept.append(key, value);
+    else if (isFilter) for (const v of value.split(",").map((x) => x.trim()).filter(Boolean)) if (!vocab.allowed[key as FilterKey].includes(v)) kept.append(key, v);
+  }
+  const ignoredQuery = kept.size ? `&${kept}` : "";
+  return { url: `/${query}${query ? "&" : "?"}${searched}${ignoredQuery}`, interpretation };
 }
 
 function capped<T>(list: T[]): { list: T[]; cut: boolean } {
