@@ -28,6 +28,7 @@ function occurs(doc: string, number: string): boolean {
 // The source documents sit in ../shared beside the project (CI has them); a clone without them skips,
 // and says so, rather than failing. Nothing is read until the block runs.
 const haveSources = existsSync(SHARED);
+if (!haveSources) console.warn(`lib/content/verbatim.test.ts skipped: the source documents (${SHARED}) are not beside this clone; CI has them.`);
 
 describe.skipIf(!haveSources)(`figures as printed${haveSources ? "" : " (skipped: ../shared/seeds is not beside this clone)"}`, () => {
   const result = loadContent(path.join(process.cwd(), "content"));
