@@ -169,7 +169,7 @@ test("CSV: every text cell a spreadsheet would run is neutralised; numbers stay 
 });
 
 test("JSON: the payloads are strings, as written", async ({ request }) => {
-  for (const url of [`/api/export?format=json&study=${STUDY}`, `/api/studies/${STUDY}`, `/api/effects?study=${STUDY}`]) {
+  for (const url of [`/api/export?format=json&study=${STUDY}`, `/api/studies/${STUDY}`, `/api/effects?study=${STUDY}&limit=1000`]) {
     const res = await request.get(`${base}${url}`);
     expect(res.status(), url).toBe(200);
     expect(res.headers()["content-type"]).toContain("application/json");
@@ -189,7 +189,9 @@ test("RIS and BibTeX: read back by citation-js, the payload is the title and not
     const items = (await Cite.async(text, { forceType: format === "ris" ? "@ris/file" : "@biblatex/text" })).data as { title?: string; "container-title"?: string; author?: { family?: string; literal?: string }[] }[];
     const hostile = items.filter((i) => (i.title ?? "").includes("__pwned"));
     expect(hostile, url).toHaveLength(1);
-    expect(hostile[0]!.title).toBe(TITLE.trim());
+    // As written, up to runs of blanks (read back as one).
+    const blanks = (t: string) => t.replace(/\s+/g, " ").trim();
+    expect(blanks(hostile[0]!.title!)).toBe(blanks(TITLE));
     // One entry per publication: the " ER  - " in the title did not end the record.
     expect(items.length, url).toBe(format === "ris" ? text.split(/^ER {2}- ?$/m).length - 1 : (text.match(/^@\w+\{/gm) ?? []).length);
     tally.exports.push(url);
