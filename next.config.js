@@ -1,4 +1,5 @@
 import http from "node:http";
+import createNextIntlPlugin from "next-intl/plugin";
 
 // The per-request headers (Content-Security-Policy with a nonce, request id, HSTS over HTTPS) are
 // set in proxy.ts; the ones here are for the files it passes on untouched (static files, the icon).
@@ -51,5 +52,6 @@ function answerTraceBeforeNext() {
 /** @param {string} phase */
 export default function config(phase) {
   if (phase === "phase-production-server" || phase === "phase-development-server") answerTraceBeforeNext();
-  return nextConfig;
+  // next-intl finds the request's messages through i18n/request.ts.
+  return createNextIntlPlugin("./i18n/request.ts")(nextConfig);
 }

@@ -1,35 +1,51 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Suspense } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { HTML_LANG, type AppLocale } from "@/i18n/routing";
+import { LanguageSwitch } from "./LanguageSwitch";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "RAS-mutant CRLM evidence", template: "%s · RAS-mutant CRLM evidence" },
-  description: "Every published figure on RAS/KRAS-mutant colorectal liver metastases, endpoint by endpoint, treatment by treatment, codon by codon.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("site");
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("description"),
+  };
+}
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// The root layout of every page: the locale is the one the proxy resolved (app/[locale]/ checks it).
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("nav");
   return (
-    <html lang="en">
+    <html lang={HTML_LANG[locale] ?? "en"}>
       <body>
+        <NextIntlClientProvider>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t("skip")}
         </a>
         <header className="site-header">
           <Link href="/" className="brand">
-            RAS-mutant CRLM evidence
+            {t("brand")}
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label={t("main")}>
             <ul>
-              <li><Link href="/">Browse</Link></li>
-              <li><Link href="/map">Evidence map</Link></li>
-              <li><Link href="/compare">Compare</Link></li>
-              <li><Link href="/studies">Studies</Link></li>
-              <li><Link href="/questions">Questions</Link></li>
-              <li><Link href="/integrity">Integrity flags</Link></li>
+              <li><Link href="/">{t("browse")}</Link></li>
+              <li><Link href="/map">{t("map")}</Link></li>
+              <li><Link href="/compare">{t("compare")}</Link></li>
+              <li><Link href="/studies">{t("studies")}</Link></li>
+              <li><Link href="/questions">{t("questions")}</Link></li>
+              <li><Link href="/integrity">{t("integrity")}</Link></li>
             </ul>
           </nav>
+          <Suspense fallback={null}>
+            <LanguageSwitch />
+          </Suspense>
         </header>
         <main id="main">{children}</main>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,22 +1,26 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Page not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notFound"))("title") };
+}
 
 // Rendered per request (connection()), like every page, so its scripts carry the request's CSP nonce.
 export default async function NotFound() {
   await connection();
+  const t = await getTranslations("notFound");
   return (
     <>
-      <h1>Page not found</h1>
-      <p>There is no page at this address. A study link may be misspelt, or the study may have been renamed in a later version of the dataset.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
       <ul>
         <li>
-          <Link href="/">Browse the evidence</Link> (search by endpoint, treatment, codon or study)
+          <Link href="/">{t("browse")}</Link> {t("browseHint")}
         </li>
         <li>
-          <Link href="/studies">All studies</Link>
+          <Link href="/studies">{t("studies")}</Link>
         </li>
       </ul>
     </>

@@ -1,0 +1,92 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { Metadata } from "next";
+import { getPageContext } from "@/lib/data/context";
+import { countIntegrityFlags, findIntegrityFlagPage, type FlagCursor } from "@/lib/data/find-flags";
+import { FlagText } from "../_components/FlagText";
+import { FLAG_SEVERITIES } from "@/lib/domain/records";
+import { toSearchParams, type PageSearchParams } from "../_components/search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Integrity flags" };
+
+const TITLES: Record<string, string> = {
+  "damaged-print": "Damaged print, read (a lost decimal point)",
+  "report-update": "Later reports updating earlier ones",
+  "percent-mismatch": "Percentages that cannot come from their n/N",
+  "estimate-outside-ci": "Estimates outside their CI",
+  "ci-asymmetric": "Ratio CIs asymmetric on the log scale",
+  "p-ci-mismatch": "p-values inconsistent with the CI",
+  "duplicate-mismatch": "The same quantity printed twice with different figures",
+  "secondary-mismatch": "Secondary reports that differ from the primary source",
+  "groups-sum": "Groups that do not add up to N",
+  "implausible-value": "Implausible figures not yet read",
+  "direction-mismatch": "Ratios or differences pointing the other way from their arms",
+};
+
+/** Flags listed per check on this page; a check with more has a link to its next page. */
+const FLAGS_PER_CHECK = 20;
+
+/** `?check=<code>&after=<rank>.<id>`: the page of one check's flags after that flag. */
+function parsePage(params: URLSearchParams): { check: string | null; after: FlagCursor | null } {
+  const check = params.get("check");
+  const m = /^(\d)\.(\d{1,10})$/.exec(params.get("after") ?? "");
+  return { check: check && check in TITLES ? check : null, after: m ? { rank: Number(m[1]), id: Number(m[2]) } : null };
+}
+
+export default async function IntegrityPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const { check, after } = parsePage(toSearchParams(await searchParams));
+  const { db, meta } = await getPageContext(await getLocale());
+  const counts = await countIntegrityFlags(db);
+  const total = (code: string) => counts.filter((c) => c.code === code).reduce((n, c) => n + c.n, 0);
+  const bySeverity = (s: string) => counts.filter((c) => c.severity === s).reduce((n, c) => n + c.n, 0);
+  const codes = check ? [check] : Object.keys(TITLES);
+  const pages = await Promise.all(codes.map((code) => findIntegrityFlagPage(db, code, { limit: FLAGS_PER_CHECK, after: code === check ? after : null })));
+  return (
+    <>
+      <h1>Integrity flags</h1>
+      <p className="small muted">
+        What the build’s checks found in the sources. No figure is changed: each flag names both sides and the value that would be consistent. <strong>Error</strong>: a printed figure is impossible or contradicted inside its own paper. <strong>Warning</strong>: two printings or sources disagree and nothing settles which is right. <strong>Note</strong>: rounding, an update, a difference the paper explains, a damaged printing whose reading is confirmed. Dataset version{" "}
+        <span className="version">{meta.version}</span>.
+      </p>
+      <p className="small">{FLAG_SEVERITIES.map((s) => `${bySeverity(s)} ${s}${bySeverity(s) === 1 ? "" : "s"}`).join(" · ")}</p>
+      {check ? (
+        <p className="small no-print">
+          <Link href="/integrity">← All checks</Link>
+        </p>
+      ) : null}
+      {codes.map((code, i) => {
+        const { data: list, next } = pages[i]!;
+        const n = total(code);
+        return (
+          <section key={code} aria-labelledby={`flag-${code}`}>
+            <h2 id={`flag-${code}`}>
+              {TITLES[code]} <span className="muted small">({n})</span>
+            </h2>
+            {list.length === 0 ? (
+              <p className="small muted">None found.</p>
+            ) : (
+              <ul className="small">
+                {list.map((f) => (
+                  <li key={f.id}>
+                    <Link href={f.effectId ? `/studies/${f.studyId}#${encodeURIComponent(f.effectId.split("/")[1] ?? "")}` : `/studies/${f.studyId}`}>
+                      {f.studyShortName}, {f.locator ?? "study"}
+                    </Link>
+                    <FlagText flag={f} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {next ? (
+              <p className="small no-print">
+                <Link href={`/integrity?check=${encodeURIComponent(code)}&after=${next.rank}.${next.id}`}>
+                  Next {FLAGS_PER_CHECK} of the {n} →
+                </Link>
+              </p>
+            ) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { Link } from "@/i18n/navigation";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { PooledForestPlot } from "@/components/charts/PooledForestPlot";
+import { toSearchParams, type PageSearchParams } from "../_components/search-params";
+import { PrintButton } from "../_components/PrintButton";
+import { ANALYSIS_WORDS, MEASURE_WORDS, loadPoolView, poolHref } from "./_components/pool-view";
+import { PoolControls } from "./_components/PoolControls";
+import { PooledResult } from "./_components/PooledResult";
+import { LeaveOneOut } from "./_components/LeaveOneOut";
+import { RecordsLeftOut } from "./_components/RecordsLeftOut";
+import { MethodsBox } from "./_components/MethodsBox";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<PageSearchParams> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const view = await loadPoolView(toSearchParams(await searchParams).toString());
+  return { title: view.labels.endpoint ? `Pooled: ${view.question}` : "Pooled analysis" };
+}
+
+export default async function PoolPage({ searchParams }: Props) {
+  const view = await loadPoolView(toSearchParams(await searchParams).toString());
+  const { result } = view;
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("host");
+  const proto = requestHeaders.get("x-forwarded-proto") ?? "http";
+  const permalink = host ? `${proto}://${host}${view.permalink}` : view.permalink;
+  const scope = [
+    result.measure ? (MEASURE_WORDS[result.measure] ?? result.measure) : null,
+    result.setting ?? (view.options.by === "setting" ? "all settings, in subgroups by setting" : null),
+    result.analysis ? ANALYSIS_WORDS[result.analysis] : null,
+  ].filter(Boolean);
+
+  return (
+    <>
+      <p className="print-only small">
+        RAS-mutant CRLM evidence — pooled analysis. Dataset version <span className="version">{view.version}</span>. {permalink}
+      </p>
+      <p className="small no-print">
+        <Link href={view.browseHref}>← Back to these records in the browser</Link>
+      </p>
+      <h1>
+        <span className="muted pool-kicker">Pooled analysis · </span>
+        {view.question}
+      </h1>
+      {scope.length ? <p className="pool-scope">{scope.join(" · ")}</p> : null}
+      {view.filters.endpoint.length === 0 || !view.options.comparison ? (
+        <p className="small">
+          {result.endpoint
+            ? `No ${view.filters.endpoint.length === 0 ? "endpoint" : "comparison"} was chosen in the link: the guard rails took the endpoint, measure and comparison with the most studies.`
+            : "No estimate here can be pooled."}{" "}
+          Every forest plot in the <Link href={view.browseHref}>browser</Link> links to the pooled analysis of its endpoint.
+        </p>
+      ) : null}
+      {view.ignored.length ? (
+        <div className="pool-note small" role="note" data-testid="ignored-params">
+          <p>Some pooling settings in the link were not understood and the defaults are used instead:</p>
+          <ul>
+            {view.ignored.map((i) => (
+              <li key={i}>{i}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <PooledResult result={result} wald={view.wald} truncatedHref={poolHref({ filters: view.filters, options: { ...view.options, comparison: result.comparison, ci: "hksj-truncated" }, sort: view.sort })} />
+      <PoolControls controls={view.controls} />
+
+      {view.forest ? (
+        <section aria-labelledby="forest-heading">
+          <h2 id="forest-heading" className="visually-hidden">
+            Forest plot
+          </h2>
+          <PooledForestPlot forest={view.forest} title={view.chartTitle} caption={view.chartCaption} />
+        </section>
+      ) : null}
+
+      <LeaveOneOut result={result} />
+      <RecordsLeftOut result={result} studyNames={view.studyNames} />
+      <MethodsBox text={view.methods} />
+
+      <footer className="pool-footer small">
+        <p>
+          Dataset version <span className="version" data-testid="dataset-version">{view.version}</span> · Permalink:{" "}
+          <a href={view.permalink} data-testid="permalink">
+            {permalink}
+          </a>
+        </p>
+        <p className="no-print chips">
+          <PrintButton />
+          <a className="button" href={view.apiHref}>
+            JSON
+          </a>
+        </p>
+      </footer>
+    </>
+  );
+}
