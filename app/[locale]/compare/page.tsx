@@ -7,13 +7,16 @@ import { getPageContext } from "@/lib/data/context";
 import { compareHref, compareStudies, findCompareOptions, MAX_COMPARE, POPULATIONS, type CompareEntry } from "@/lib/data/compare";
 import { citationLine } from "@/lib/data/export-dataset";
 import { publicationsOf } from "@/lib/domain/citations";
-import { figureText, comparisonText, analysisText } from "@/lib/domain/sentence";
+import { figureText, comparisonText, analysisText, type SentenceLocale } from "@/lib/domain/sentence";
+import { useLocale, useTranslations } from "next-intl";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 import { OptionPicker } from "./_components/OptionPicker";
 import { PrintHandout } from "./_components/PrintHandout";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Compare studies" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("compare"))("title") };
+}
 
 /** A label inside a sentence: "Overall survival" -> "overall survival"; "R0 resection rate" stays. */
 const midSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
@@ -22,24 +25,28 @@ const midSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.to
 const CELL_LIMIT = 8;
 
 function Entry({ entry, levelLabel }: { entry: CompareEntry; levelLabel: (code: string) => string }) {
+  const t = useTranslations("compare");
+  const locale = useLocale() as SentenceLocale;
   const e = entry.lead;
   const warnings = e.flags.filter((f) => f.severity !== "note");
   return (
     <li data-testid="compare-entry">
-      <Link href={`/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`}>{figureText(e)}</Link>{" "}
+      <Link href={`/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`}>{figureText(e, locale)}</Link>{" "}
       <span className="muted">
-        {comparisonText(e)} · {analysisText(e)}
+        {comparisonText(e)} · {analysisText(e, locale)}
       </span>{" "}
       <span className={`badge ${e.sourceLevel === "secondary" ? "badge-secondary" : ""}`}>{levelLabel(e.sourceLevel)}</span>
       {warnings.length ? (
-        <span className="badge badge-flag" title={flagCountText(e.flags)}>
+        <span className="badge badge-flag" title={flagCountText(e.flags, locale)}>
           {" "}
           ⚑ {warnings.length}
         </span>
       ) : null}
       {entry.copyOf ? (
         <p className="also-reported small" data-testid="copy-of">
-          a copy of the {midSentence(entry.copyOf.endpointLabel)} {figureText(entry.copyOf)} that {entry.copyOf.publication} prints ({levelLabel(entry.copyOf.sourceLevel)}; {entry.copyOf.locator})
+          {locale === "zh"
+            ? t("copyOf", { endpoint: entry.copyOf.endpointLabel, figure: figureText(entry.copyOf, locale), publication: entry.copyOf.publication, level: levelLabel(entry.copyOf.sourceLevel), locator: entry.copyOf.locator })
+            : t("copyOf", { endpoint: midSentence(entry.copyOf.endpointLabel), figure: figureText(entry.copyOf), publication: entry.copyOf.publication, level: levelLabel(entry.copyOf.sourceLevel), locator: entry.copyOf.locator })}
         </p>
       ) : null}
       {entry.copies.length ? (
@@ -47,26 +54,26 @@ function Entry({ entry, levelLabel }: { entry: CompareEntry; levelLabel: (code: 
           {entry.copies.map((c) => (
             <li key={c.effect.id} data-testid="also-reported" title={`${levelLabel(c.effect.sourceLevel)}; ${c.effect.locator}`}>
               {c.relation === "earlier report" ? (
-                <>updates {c.effect.publication}</>
+                <>{t("updates", { publication: c.effect.publication })}</>
               ) : c.effect.document === e.document && c.effect.publication === e.publication ? (
                 // Text and table of one paper: the place, not the paper again.
-                <>also printed at {c.effect.locator}</>
+                <>{t("alsoPrintedAt", { locator: c.effect.locator })}</>
               ) : (
                 <>
-                  also reported in {c.effect.publication}
-                  {c.effect.citedAs ? (/\d/.test(c.effect.citedAs) ? `, ref ${c.effect.citedAs}` : `, ${c.effect.citedAs}`) : ""}
-                  {c.effect.sourceLevel === "secondary" ? " (second-hand)" : ""}
+                  {t("alsoReportedIn", { publication: c.effect.publication })}
+                  {c.effect.citedAs ? (/\d/.test(c.effect.citedAs) ? `, ${t("ref", { ref: c.effect.citedAs })}` : `, ${c.effect.citedAs}`) : ""}
+                  {c.effect.sourceLevel === "secondary" ? t("secondHand") : ""}
                 </>
               )}
               {c.differs ? (
                 <>
-                  : printed there as <strong>{figureText(c.effect)}</strong>
+                  {t("printedThereAs")} <strong>{figureText(c.effect, locale)}</strong>
                 </>
               ) : (
-                ": same figure"
+                t("sameFigure")
               )}
               {c.effect.flags.some((f) => f.severity !== "note") ? (
-                <span className="badge badge-flag" title={flagCountText(c.effect.flags)}>
+                <span className="badge badge-flag" title={flagCountText(c.effect.flags, locale)}>
                   ⚑ {c.effect.flags.filter((f) => f.severity !== "note").length}
                 </span>
               ) : null}
@@ -89,6 +96,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const find = params.get("find")?.slice(0, 100) ?? null;
   const findEndpoint = params.get("findEndpoint")?.slice(0, 100) ?? null;
   const state = { studies: chosen, endpoints, population };
+  const t = await getTranslations("compare");
 
   const [comparison, studyMatches, endpointMatches, requestHeaders] = await Promise.all([
     chosen.length >= 2 ? compareStudies(db, vocab, chosen, endpoints, population) : null,
@@ -112,32 +120,31 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <p className="print-only small">
-        RAS-mutant CRLM evidence — journal-club handout. Dataset version <span className="version">{meta.version}</span>. Population: {populationLabel}. {permalink}
+        {t("handout")} <span className="version">{meta.version}</span>. {t("population")}: {populationLabel}. {permalink}
       </p>
-      <h1>Compare studies</h1>
+      <h1>{t("title")}</h1>
       <p className="small muted no-print">
-        Choose 2–{MAX_COMPARE} studies (and optionally endpoints). The matrix shows each study’s figures per endpoint, one entry per figure: a copy of it in a review or an
-        earlier report is folded under the best source. The table above it shows the differences that matter when reading the studies together. Dataset version{" "}
+        {t("intro", { max: MAX_COMPARE })}{" "}
         <span className="version">{meta.version}</span>.
       </p>
 
-      <section className="compare-controls no-print" aria-label="What is compared">
-        <div className="chips" aria-label="Studies compared">
-          <span className="small">Studies:</span>
-          {chosen.length === 0 ? <span className="muted small">none yet</span> : null}
+      <section className="compare-controls no-print" aria-label={t("whatIsCompared")}>
+        <div className="chips" aria-label={t("studiesCompared")}>
+          <span className="small">{t("studies")}:</span>
+          {chosen.length === 0 ? <span className="muted small">{t("noneYet")}</span> : null}
           {chosen.map((id) => (
-            <Link key={id} className="chip" href={compareHref({ ...state, studies: chosen.filter((s) => s !== id) })} aria-label={`Remove ${studyName(id)} from the comparison`}>
+            <Link key={id} className="chip" href={compareHref({ ...state, studies: chosen.filter((s) => s !== id) })} aria-label={t("removeStudy", { name: studyName(id) })}>
               {studyName(id)} <span aria-hidden="true">×</span>
             </Link>
           ))}
         </div>
-        {requested.length > MAX_COMPARE ? <p className="small">Only the first {MAX_COMPARE} studies are compared.</p> : null}
+        {requested.length > MAX_COMPARE ? <p className="small">{t("onlyFirst", { max: MAX_COMPARE })}</p> : null}
         {chosen.length < MAX_COMPARE ? (
-          <OptionPicker kind="study" label="Add a study" placeholder="Name, first author or year: BECOME, Kolbeinsson, 2024" initial={find ?? ""} {...state} />
+          <OptionPicker kind="study" label={t("addStudy")} placeholder={t("addStudyPlaceholder")} initial={find ?? ""} {...state} />
         ) : null}
         {studyMatches ? (
           studyMatches.length ? (
-            <ul className="picker-results small" aria-label="Studies found">
+            <ul className="picker-results small" aria-label={t("studiesFound")}>
               {studyMatches.map((o) => (
                 <li key={o.code}>
                   <Link href={o.href}>Add {o.label}</Link> <span className="muted">— {o.detail}</span>
@@ -145,22 +152,22 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               ))}
             </ul>
           ) : (
-            <p className="small">No study matches “{find}”.</p>
+            <p className="small">{t("noStudyMatches", { q: find ?? "" })}</p>
           )
         ) : null}
-        <div className="chips" aria-label="Endpoints compared">
-          <span className="small">Endpoints:</span>
-          {endpoints.length === 0 ? <span className="muted small">all outcomes</span> : null}
+        <div className="chips" aria-label={t("endpointsCompared")}>
+          <span className="small">{t("endpoints")}:</span>
+          {endpoints.length === 0 ? <span className="muted small">{t("allOutcomes")}</span> : null}
           {endpoints.map((code) => (
-            <Link key={code} className="chip" href={compareHref({ ...state, endpoints: endpoints.filter((c) => c !== code) })} aria-label={`Remove the endpoint ${endpointName(code)}`}>
+            <Link key={code} className="chip" href={compareHref({ ...state, endpoints: endpoints.filter((c) => c !== code) })} aria-label={t("removeEndpoint", { name: endpointName(code) })}>
               {endpointName(code)} <span aria-hidden="true">×</span>
             </Link>
           ))}
         </div>
-        <OptionPicker kind="endpoint" label="Add an endpoint" placeholder="OS, conversion, ORR, R0 …" initial={findEndpoint ?? ""} {...state} />
+        <OptionPicker kind="endpoint" label={t("addEndpoint")} placeholder={t("addEndpointPlaceholder")} initial={findEndpoint ?? ""} {...state} />
         {endpointMatches ? (
           endpointMatches.length ? (
-            <ul className="picker-results small" aria-label="Endpoints found">
+            <ul className="picker-results small" aria-label={t("endpointsFound")}>
               {endpointMatches.map((o) => (
                 <li key={o.code}>
                   <Link href={o.href}>Add {o.label}</Link> <span className="muted">— {o.detail}</span>
@@ -168,15 +175,15 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               ))}
             </ul>
           ) : (
-            <p className="small">No endpoint of the chosen studies matches “{findEndpoint}”.</p>
+            <p className="small">{t("noEndpointMatches", { q: findEndpoint ?? "" })}</p>
           )
         ) : null}
       </section>
 
       {comparison ? (
         <>
-          <nav className="pool-control compare-population no-print" aria-label="Molecular population">
-            <span className="pool-control-label">Population:</span>
+          <nav className="pool-control compare-population no-print" aria-label={t("molecularPopulation")}>
+            <span className="pool-control-label">{t("population")}:</span>
             <ul>
               {comparison.populations.map((p) => (
                 <li key={p.code}>
@@ -185,7 +192,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                       {p.label} <span className="count">({p.count})</span>
                     </Link>
                   ) : (
-                    <span className="muted" title={`${p.description}: no record in these studies`}>
+                    <span className="muted" title={t("noRecordIn", { description: p.description })}>
                       {p.label} (0)
                     </span>
                   )}
@@ -193,26 +200,26 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               ))}
             </ul>
           </nav>
-          <div className="chips no-print" aria-label="Print and cite">
+          <div className="chips no-print" aria-label={t("printAndCite")}>
             <PrintHandout />
             <a className="button" href={`/api/export?format=ris&${comparison.exportQuery}`} download>
-              Citations (RIS)
+              {t("citationsRis")}
             </a>
             <a className="button" href={`/api/export?format=bibtex&${comparison.exportQuery}`} download>
-              Citations (BibTeX)
+              {t("citationsBibtex")}
             </a>
             <a className="button" href={`/api/export?format=csv&${comparison.exportQuery}`} download>
-              Figures (CSV)
+              {t("figuresCsv")}
             </a>
           </div>
 
-          <h2>Differences that matter</h2>
+          <h2>{t("differences")}</h2>
           <div className="table-wrap">
             <table className="matrix small">
-              <caption className="visually-hidden">Study characteristics side by side</caption>
+              <caption className="visually-hidden">{t("differencesCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Characteristic</th>
+                  <th scope="col">{t("characteristic")}</th>
                   {comparison.studies.map((s) => (
                     <th scope="col" key={s.id}>
                       <Link href={`/studies/${s.id}`}>{s.shortName}</Link>
@@ -233,21 +240,21 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             </table>
           </div>
 
-          <h2>Figures by endpoint</h2>
+          <h2>{t("figuresByEndpoint")}</h2>
           {comparison.population !== "all" ? (
             <p className="small" data-testid="population-note">
-              Population: <strong>{populationLabel}</strong> — {POPULATIONS.find((p) => p.code === comparison.population)?.description}. Results for other populations are left out.
+              {t("population")}: <strong>{populationLabel}</strong> — {POPULATIONS.find((p) => p.code === comparison.population)?.description}. {t("othersLeftOut")}
             </p>
           ) : null}
           {comparison.rows.length === 0 ? (
-            <p>None of these studies reports a figure for this population{endpoints.length ? " and these endpoints" : ""}.</p>
+            <p>{endpoints.length ? t("noFigureEndpoints") : t("noFigure")}</p>
           ) : (
             <div className="table-wrap">
               <table className="matrix small" data-testid="compare-matrix">
-                <caption className="visually-hidden">Endpoint by study matrix of the reported figures</caption>
+                <caption className="visually-hidden">{t("matrixCaption")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Endpoint</th>
+                    <th scope="col">{t("endpoint")}</th>
                     {comparison.studies.map((s) => (
                       <th scope="col" key={s.id}>
                         {s.shortName}
@@ -262,7 +269,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                         {r.label}
                         {r.definitionNotes.length ? (
                           <details className="definitions">
-                            <summary className="small">Definitions and caveats</summary>
+                            <summary className="small">{t("definitions")}</summary>
                             <ul>
                               {r.definitionNotes.map((n, i) => (
                                 <li key={i}>{n}</li>
@@ -274,7 +281,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                       {r.cells.map((c) => (
                         <td key={c.studyId}>
                           {c.entries.length === 0 ? (
-                            <span className="muted">not reported in the sources</span>
+                            <span className="muted">{t("notReported")}</span>
                           ) : (
                             <>
                               <ul className="effect-list">
@@ -284,7 +291,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                               </ul>
                               {c.entries.length > CELL_LIMIT ? (
                                 <details className="cell-more">
-                                  <summary className="small">+{c.entries.length - CELL_LIMIT} more</summary>
+                                  <summary className="small">{t("more", { count: c.entries.length - CELL_LIMIT })}</summary>
                                   <ul className="effect-list">
                                     {c.entries.slice(CELL_LIMIT).map((x) => (
                                       <Entry key={x.lead.id} entry={x} levelLabel={levelLabel} />
@@ -304,9 +311,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           )}
 
           <section aria-labelledby="compare-references">
-            <h2 id="compare-references">References</h2>
-            <p className="small muted no-print">Every publication these figures come from, as the RIS and BibTeX files carry them.</p>
-            {uncited.length ? <p className="small">No figure of {uncited.map((s) => s.shortName).join(", ")} is in this population: not cited.</p> : null}
+            <h2 id="compare-references">{t("references")}</h2>
+            <p className="small muted no-print">{t("referencesIntro")}</p>
+            {uncited.length ? <p className="small">{t("uncited", { studies: uncited.map((s) => s.shortName).join(", ") })}</p> : null}
             <ol className="small compare-references" data-testid="compare-references">
               {publications.map((p) => (
                 <li key={p.key}>
@@ -320,7 +327,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           </section>
         </>
       ) : (
-        <p>Choose at least two studies.</p>
+        <p>{t("chooseTwo")}</p>
       )}
     </>
   );

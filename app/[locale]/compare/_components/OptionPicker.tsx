@@ -4,7 +4,8 @@
 // Without JavaScript the same form is a GET to /compare with `find` (or `findEndpoint`), and the
 // page lists the matches as links.
 import { useEffect, useId, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { getPathname, useRouter } from "@/i18n/navigation";
 import type { CompareOption } from "@/lib/data/compare";
 
 export function OptionPicker({
@@ -25,6 +26,8 @@ export function OptionPicker({
   initial?: string;
 }) {
   const router = useRouter();
+  const t = useTranslations("compare");
+  const locale = useLocale();
   const id = useId();
   const [text, setText] = useState(initial);
   const [focused, setFocused] = useState(false);
@@ -64,7 +67,7 @@ export function OptionPicker({
   const open = focused && options.length > 0;
   const field = kind === "study" ? "find" : "findEndpoint";
   return (
-    <form method="get" action="/compare" className="compare-picker" role="search" aria-label={label}>
+    <form method="get" action={getPathname({ href: "/compare", locale })} className="compare-picker" role="search" aria-label={label}>
       {studies.map((s) => (
         <input key={`s-${s}`} type="hidden" name="studies" value={s} />
       ))}
@@ -105,9 +108,9 @@ export function OptionPicker({
             } else if (e.key === "Escape") setFocused(false);
           }}
         />
-        <button type="submit">Find</button>
+        <button type="submit">{t("find")}</button>
         {open ? (
-          <ul id={`${id}-list`} role="listbox" aria-label={`${label}: matches`}>
+          <ul id={`${id}-list`} role="listbox" aria-label={t("matches", { label })}>
             {options.map((o, i) => (
               <li
                 key={o.code}

@@ -3,12 +3,14 @@
 // whether printing starts from this button or from the browser's menu (the print stylesheet opens
 // them too, for browsers that support ::details-content).
 import { useEffect } from "react";
+import { useTranslations } from "next-intl";
 
 function openAll() {
   for (const d of document.querySelectorAll<HTMLDetailsElement>("details.cell-more")) d.open = true;
 }
 
 export function PrintHandout() {
+  const t = useTranslations("browse");
   useEffect(() => {
     window.addEventListener("beforeprint", openAll);
     return () => window.removeEventListener("beforeprint", openAll);
@@ -21,7 +23,7 @@ export function PrintHandout() {
         window.print();
       }}
     >
-      Print handout
+      {t("print")}
     </button>
   );
 }

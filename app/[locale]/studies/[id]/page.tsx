@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const { db } = await getPageContext(await getLocale());
   const study = await findStudy(db, id);
-  return { title: study ? study.shortName : "Study not found" };
+  return { title: study ? study.shortName : (await getTranslations("study"))("notFound") };
 }
 
 export default async function StudyPage({ params }: Props) {
@@ -24,10 +24,12 @@ export default async function StudyPage({ params }: Props) {
   const { db, vocab, meta } = await getPageContext(await getLocale());
   const study = await findStudy(db, id);
   if (!study) notFound();
+  const t = await getTranslations("study");
   const groupLabel = (code: string) => vocab.labels.group[code] ?? code;
   const treatmentLabel = (code: string | null) => (code ? (vocab.treatments.find((t) => t.code === code)?.label ?? code) : null);
   const byEndpoint = new Map<string, typeof study.effects>();
-  for (const e of study.effects) byEndpoint.set(e.endpointLabel, [...(byEndpoint.get(e.endpointLabel) ?? []), e]);
+  const endpointLabel = (e: (typeof study.effects)[number]) => vocab.labels.endpoint[e.endpoint] ?? e.endpointLabel;
+  for (const e of study.effects) byEndpoint.set(endpointLabel(e), [...(byEndpoint.get(endpointLabel(e)) ?? []), e]);
   const printed = study.effects.filter((e) => !e.computed);
   const computed = study.effects.filter((e) => e.computed);
   const flagged = study.effects.filter((e) => e.flags.length > 0).length;
@@ -35,12 +37,12 @@ export default async function StudyPage({ params }: Props) {
   return (
     <>
       <p className="small no-print">
-        <Link href="/studies">← All studies</Link>
+        <Link href="/studies">{t("allStudies")}</Link>
       </p>
       <h1>{study.shortName}</h1>
-      {study.title ? <p>{study.title}</p> : <p className="muted small">Title not given in the source documents.</p>}
+      {study.title ? <p>{study.title}</p> : <p className="muted small">{t("noTitle")}</p>}
       <p>
-        {citationLine(study) || <span className="muted">Citation not given in the source documents.</span>}
+        {citationLine(study) || <span className="muted">{t("noCitation")}</span>}
         {study.doi ? (
           <>
             {" · "}
@@ -60,35 +62,35 @@ export default async function StudyPage({ params }: Props) {
           </>
         ) : null}
       </p>
-      {study.citationNote ? <p className="small muted">Citation: {study.citationNote}</p> : null}
+      {study.citationNote ? <p className="small muted">{t("citation")}: {study.citationNote}</p> : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="design-heading">
-          <h2 id="design-heading">Design</h2>
+          <h2 id="design-heading">{t("design")}</h2>
           <dl className="small">
-            <dt>Design</dt>
-            <dd>{study.designLabel}</dd>
-            {study.setting ? (<><dt>Setting</dt><dd>{study.setting}</dd></>) : null}
-            {study.centres ? (<><dt>Centres</dt><dd>{study.centres}{study.country ? ` (${study.country})` : ""}</dd></>) : null}
-            {study.enrolment ? (<><dt>Enrolment</dt><dd>{study.enrolment}</dd></>) : null}
+            <dt>{t("design")}</dt>
+            <dd>{vocab.labels.design[study.design] ?? study.designLabel}</dd>
+            {study.setting ? (<><dt>{t("setting")}</dt><dd>{study.setting}</dd></>) : null}
+            {study.centres ? (<><dt>{t("centres")}</dt><dd>{study.centres}{study.country ? ` (${study.country})` : ""}</dd></>) : null}
+            {study.enrolment ? (<><dt>{t("enrolment")}</dt><dd>{study.enrolment}</dd></>) : null}
             <dt>N</dt>
-            <dd>{study.n ?? "not reported"}</dd>
-            {study.followUp ? (<><dt>Follow-up</dt><dd>{study.followUp}</dd></>) : null}
-            {study.codonsTested?.length ? (<><dt>Codons tested</dt><dd>{study.codonsTested.map(groupLabel).join(", ")}</dd></>) : null}
-            <dt>Source levels here</dt>
+            <dd>{study.n ?? t("notReported")}</dd>
+            {study.followUp ? (<><dt>{t("followUp")}</dt><dd>{study.followUp}</dd></>) : null}
+            {study.codonsTested?.length ? (<><dt>{t("codonsTested")}</dt><dd>{study.codonsTested.map(groupLabel).join(", ")}</dd></>) : null}
+            <dt>{t("sourceLevels")}</dt>
             <dd>{study.sourceLevels.map((l) => vocab.labels.sourceLevel[l] ?? l).join("; ")}</dd>
           </dl>
         </section>
         <section className="card" aria-labelledby="arms-heading">
-          <h2 id="arms-heading">Arms and groups</h2>
+          <h2 id="arms-heading">{t("arms")}</h2>
           {study.arms.length ? (
             <table className="small">
-              <caption className="visually-hidden">Arms with their size</caption>
+              <caption className="visually-hidden">{t("armsCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Arm / group</th>
+                  <th scope="col">{t("arm")}</th>
                   <th scope="col">n</th>
-                  <th scope="col">Molecular group</th>
-                  <th scope="col">Treatment</th>
+                  <th scope="col">{t("molecularGroup")}</th>
+                  <th scope="col">{t("treatment")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -103,7 +105,7 @@ export default async function StudyPage({ params }: Props) {
               </tbody>
             </table>
           ) : (
-            <p className="small muted">No arms given.</p>
+            <p className="small muted">{t("noArms")}</p>
           )}
           {study.flags.map((f, i) => (
             <FlagText key={i} flag={f} />
@@ -112,7 +114,7 @@ export default async function StudyPage({ params }: Props) {
       </div>
       {study.reports.length ? (
         <section aria-labelledby="reports-heading">
-          <h2 id="reports-heading">Other reports of this study</h2>
+          <h2 id="reports-heading">{t("reports")}</h2>
           <ul className="small">
             {study.reports.map((r) => (
               <li key={r.id}>
@@ -121,7 +123,7 @@ export default async function StudyPage({ params }: Props) {
                 {r.doi ? <> · <a href={`https://doi.org/${r.doi}`}>doi:{r.doi}</a></> : null}
                 {r.pmid ? <> · <a href={`https://pubmed.ncbi.nlm.nih.gov/${r.pmid}/`}>PMID {r.pmid}</a></> : null}
                 {r.url && !r.doi && !r.pmid ? <> · <a href={r.url}>{new URL(r.url).hostname}</a></> : null}
-                {r.updates ? <span className="muted"> · updates {r.updates === "citation" ? "the main publication" : (study.reports.find((o) => o.id === r.updates)?.label ?? r.updates)}</span> : null}
+                {r.updates ? <span className="muted"> · {t("updates", { what: r.updates === "citation" ? t("mainPublication") : (study.reports.find((o) => o.id === r.updates)?.label ?? r.updates) })}</span> : null}
                 {r.citationNote ? <span className="muted"> · {r.citationNote}</span> : null}
               </li>
             ))}
@@ -130,13 +132,13 @@ export default async function StudyPage({ params }: Props) {
       ) : null}
       {study.notes ? (
         <section aria-labelledby="notes-heading">
-          <h2 id="notes-heading">Notes</h2>
+          <h2 id="notes-heading">{t("notes")}</h2>
           <p className="small">{study.notes}</p>
         </section>
       ) : null}
-      <h2>Records</h2>
+      <h2>{t("records")}</h2>
       <p className="small muted">
-        {printed.length} printed figures, {computed.length} computed (marked), {flagged} with integrity flags. Every record links to its place in the source: the locator. Dataset version{" "}
+        {t("recordsSummary", { printed: printed.length, computed: computed.length, flagged })}{" "}
         <span className="version">{meta.version}</span>.
       </p>
       {[...byEndpoint.entries()].map(([label, effects]) => (
