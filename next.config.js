@@ -17,6 +17,12 @@ const nextConfig = {
   // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
+  // The proxy's URLs as the server sees them. Normalised (the default), a loopback host becomes
+  // "localhost", and on a server bound to 127.0.0.1 (next start -H 127.0.0.1, as here and behind
+  // nginx) a rewrite to http://localhost:… is taken for another origin and fetched over HTTP, through
+  // the proxy again: next-intl's rewrite of /studies to /en/studies came back as a redirect to itself
+  // (vercel/next.js#94745).
+  skipProxyUrlNormalize: true,
   // Part of the API's ETag (lib/data/api-response.ts): new code with the same dataset is a new answer.
   env: { EVIDENCE_APP_BUILD: process.env.EVIDENCE_APP_BUILD ?? Date.now().toString(36) },
   async headers() {

@@ -10,5 +10,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 60_000,
     pool: "forks",
+    // next-intl's ESM imports "next/server" without an extension, which Node's resolver refuses; run
+    // it through Vite's resolver instead (the proxy test loads it).
+    server: { deps: { inline: ["next-intl"] } },
   },
 });

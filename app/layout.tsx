@@ -1,52 +1,5 @@
-import type { Metadata } from "next";
-import { Suspense } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
-import { HTML_LANG, type AppLocale } from "@/i18n/routing";
-import { LanguageSwitch } from "./LanguageSwitch";
-import "./globals.css";
-
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("site");
-  return {
-    title: { default: t("name"), template: `%s · ${t("name")}` },
-    description: t("description"),
-  };
-}
-
-// The root layout of every page: the locale is the one the proxy resolved (app/[locale]/ checks it).
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = (await getLocale()) as AppLocale;
-  const t = await getTranslations("nav");
-  return (
-    <html lang={HTML_LANG[locale] ?? "en"}>
-      <body>
-        <NextIntlClientProvider>
-        <a className="skip-link" href="#main">
-          {t("skip")}
-        </a>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            {t("brand")}
-          </Link>
-          <nav aria-label={t("main")}>
-            <ul>
-              <li><Link href="/">{t("browse")}</Link></li>
-              <li><Link href="/map">{t("map")}</Link></li>
-              <li><Link href="/compare">{t("compare")}</Link></li>
-              <li><Link href="/studies">{t("studies")}</Link></li>
-              <li><Link href="/questions">{t("questions")}</Link></li>
-              <li><Link href="/integrity">{t("integrity")}</Link></li>
-            </ul>
-          </nav>
-          <Suspense fallback={null}>
-            <LanguageSwitch />
-          </Suspense>
-        </header>
-        <main id="main">{children}</main>
-        </NextIntlClientProvider>
-      </body>
-    </html>
-  );
+// The pages' layout is app/[locale]/layout.tsx (it renders <html> in the page's language); this one
+// only lets app/not-found.tsx answer a path outside every locale (an unknown /api/… page).
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return children;
 }

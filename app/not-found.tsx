@@ -1,28 +1,25 @@
-import { Link } from "@/i18n/navigation";
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import "./globals.css";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("notFound"))("title") };
-}
+export const metadata: Metadata = { title: "Page not found" };
 
-// Rendered per request (connection()), like every page, so its scripts carry the request's CSP nonce.
-export default async function NotFound() {
+// A path outside every locale (the pages' own not-found is app/[locale]/not-found.tsx): a whole
+// document, since the root layout only passes its children on. Rendered per request (connection()).
+export default async function GlobalNotFound() {
   await connection();
-  const t = await getTranslations("notFound");
   return (
-    <>
-      <h1>{t("title")}</h1>
-      <p>{t("body")}</p>
-      <ul>
-        <li>
-          <Link href="/">{t("browse")}</Link> {t("browseHint")}
-        </li>
-        <li>
-          <Link href="/studies">{t("studies")}</Link>
-        </li>
-      </ul>
-    </>
+    <html lang="en">
+      <body>
+        <main id="main">
+          <h1>Page not found</h1>
+          <p>There is no page at this address.</p>
+          <p>
+            {/* A plain link: this page sits outside the localized app. */}
+            <a href="/">Browse the evidence</a>
+          </p>
+        </main>
+      </body>
+    </html>
   );
 }

@@ -18,6 +18,8 @@ test("/zh shows 总生存期 for overall survival, in the endpoint facet and on 
   await expect(page).toHaveURL(/\/zh\/?\?endpoint=OS$/);
   // The OS records sit under a 总生存期 heading; the NCCH hazard ratio reads in Chinese with its printed numbers.
   await expect(page.getByRole("heading", { level: 3, name: /^总生存期/ })).toBeVisible();
+  await page.goto("/zh?endpoint=OS&group=RAS&analysis=multivariable");
+  await expect(page.getByRole("link", { name: "移除筛选条件 总生存期" })).toBeVisible();
   const ncch = page.locator('[data-effect-id="ncch-scp-2024/os-mv-ras"]');
   await expect(ncch.locator(".sentence")).toContainText("HR 3.37 (1.76–6.47)，p<0.001");
   await expect(ncch.getByTestId("record-context")).toContainText("N 150");
@@ -39,7 +41,7 @@ test("switching to English keeps the page and its filters, and back", async ({ p
   await page.getByTestId("language-en").click();
   await expect(page).toHaveURL(/\/\?endpoint=OS&group=RAS$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("heading", { level: 3, name: /^Overall survival/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: /^Overall survival/ }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Remove filter Overall survival" })).toBeVisible();
   await page.getByTestId("language-zh").click();
   await expect(page).toHaveURL(/\/zh\?endpoint=OS&group=RAS$/);
@@ -61,7 +63,7 @@ test("a study page in Chinese: labels in Chinese, study name and numbers as prin
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("NCCH 2024");
   await expect(page.getByRole("heading", { level: 2, name: "研究设计" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 3, name: "总生存期" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "总生存期", exact: true })).toBeVisible();
   await expect(page.locator('[data-effect-id="ncch-scp-2024/os-mv-ras"] .sentence')).toContainText("HR 3.37 (1.76–6.47)，p<0.001");
   await expect(page.getByRole("link", { name: "← 全部研究" })).toHaveAttribute("href", "/zh/studies");
   await page.setViewportSize({ width: 1400, height: 900 });
