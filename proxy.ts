@@ -69,11 +69,12 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  // A page path that cannot be decoded names no page: the not-found page, 404 (it used to be a 500),
-  // under a locale (a single segment would be read as one, and its param fails to decode).
+  // A page path that cannot be decoded names no page: the not-found page, 404 (it used to be a 500).
+  // Next's own not-found route, which has no param to decode (under [locale], the path's segments
+  // would be read as the locale and the catch-all's params, and fail to decode).
   // Any other page goes through next-intl with the headers set above, which it passes on to the page.
   const response = isMalformedPath(pathname)
-    ? NextResponse.rewrite(new URL(`/${routing.defaultLocale}/not-found-malformed-path`, request.url), { request: { headers: requestHeaders } })
+    ? NextResponse.rewrite(new URL("/_not-found", request.url), { request: { headers: requestHeaders } })
     : intl(new NextRequest(request, { headers: requestHeaders }));
   return withHeaders(response, { ...common, "Content-Security-Policy": policy });
 }

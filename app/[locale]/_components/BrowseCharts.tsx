@@ -1,5 +1,5 @@
-import { Link } from "@/i18n/navigation";
-import { useTranslations } from "next-intl";
+import { getPathname, Link } from "@/i18n/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import type { AlleleBar, ArmGroup, ForestGroup } from "@/lib/charts/series";
 import { AlleleSpectrum, ArmChart, ForestPlot } from "./LazyCharts";
 import type { PooledSummaryLine } from "../pool/_components/pooled-summaries";
@@ -11,6 +11,7 @@ export function BrowseCharts({
   alleles,
   undrawn = 0,
   pooled = {},
+  endpointLabels = {},
 }: {
   forest: ForestGroup[];
   arms: ArmGroup[];
@@ -18,9 +19,18 @@ export function BrowseCharts({
   undrawn?: number;
   /** By forest group key: the pooled answer (or why there is none) under each plot. */
   pooled?: Record<string, PooledSummaryLine[]>;
+  /** Endpoint labels in the interface's language, by code. */
+  endpointLabels?: Record<string, string>;
 }) {
   const t = useTranslations("charts");
+  const locale = useLocale();
   if (forest.length === 0 && arms.length === 0 && alleles.length === 0) return null;
+  // The series are the same in every language; their endpoint names and record links follow the page's.
+  const href = (h: string) => getPathname({ href: h, locale });
+  const label = (code: string, fallback: string) => endpointLabels[code] ?? fallback;
+  forest = forest.map((g) => ({ ...g, endpointLabel: label(g.endpoint, g.endpointLabel), rows: g.rows.map((r) => ({ ...r, href: href(r.href) })) }));
+  arms = arms.map((g) => ({ ...g, endpointLabel: label(g.endpoint, g.endpointLabel), points: g.points.map((p) => ({ ...p, href: href(p.href) })) }));
+  alleles = alleles.map((b) => ({ ...b, href: href(b.href) }));
   const footers = Object.fromEntries(
     Object.entries(pooled).map(([key, lines]) => [
       key,

@@ -129,7 +129,7 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
                 </p>
               ) : null}
               {showCharts ? (
-                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} undrawn={view.undrawn} pooled={pooled} />
+                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} undrawn={view.undrawn} pooled={pooled} endpointLabels={vocab.labels.endpoint} />
               ) : (
                 <StartingQuestions />
               )}

@@ -8,8 +8,12 @@ import { FLAG_SEVERITIES } from "@/lib/domain/records";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Integrity flags" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("integrity"))("title") };
+}
 
+// Each check's heading is in messages/*.json under integrity.check.<code>; these are the codes (and
+// the English headings, for reading this file).
 const TITLES: Record<string, string> = {
   "damaged-print": "Damaged print, read (a lost decimal point)",
   "report-update": "Later reports updating earlier ones",
@@ -42,17 +46,18 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
   const bySeverity = (s: string) => counts.filter((c) => c.severity === s).reduce((n, c) => n + c.n, 0);
   const codes = check ? [check] : Object.keys(TITLES);
   const pages = await Promise.all(codes.map((code) => findIntegrityFlagPage(db, code, { limit: FLAGS_PER_CHECK, after: code === check ? after : null })));
+  const t = await getTranslations("integrity");
   return (
     <>
-      <h1>Integrity flags</h1>
+      <h1>{t("title")}</h1>
       <p className="small muted">
-        What the build’s checks found in the sources. No figure is changed: each flag names both sides and the value that would be consistent. <strong>Error</strong>: a printed figure is impossible or contradicted inside its own paper. <strong>Warning</strong>: two printings or sources disagree and nothing settles which is right. <strong>Note</strong>: rounding, an update, a difference the paper explains, a damaged printing whose reading is confirmed. Dataset version{" "}
+        {t.rich("intro", { strong: (chunks) => <strong>{chunks}</strong> })}{" "}
         <span className="version">{meta.version}</span>.
       </p>
-      <p className="small">{FLAG_SEVERITIES.map((s) => `${bySeverity(s)} ${s}${bySeverity(s) === 1 ? "" : "s"}`).join(" · ")}</p>
+      <p className="small">{FLAG_SEVERITIES.map((s) => t(`count.${s}`, { count: bySeverity(s) })).join(" · ")}</p>
       {check ? (
         <p className="small no-print">
-          <Link href="/integrity">← All checks</Link>
+          <Link href="/integrity">{t("allChecks")}</Link>
         </p>
       ) : null}
       {codes.map((code, i) => {
@@ -61,16 +66,16 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
         return (
           <section key={code} aria-labelledby={`flag-${code}`}>
             <h2 id={`flag-${code}`}>
-              {TITLES[code]} <span className="muted small">({n})</span>
+              {t(`check.${code}`)} <span className="muted small">({n})</span>
             </h2>
             {list.length === 0 ? (
-              <p className="small muted">None found.</p>
+              <p className="small muted">{t("noneFound")}</p>
             ) : (
               <ul className="small">
                 {list.map((f) => (
                   <li key={f.id}>
                     <Link href={f.effectId ? `/studies/${f.studyId}#${encodeURIComponent(f.effectId.split("/")[1] ?? "")}` : `/studies/${f.studyId}`}>
-                      {f.studyShortName}, {f.locator ?? "study"}
+                      {f.studyShortName}, {f.locator ?? t("study")}
                     </Link>
                     <FlagText flag={f} />
                   </li>
@@ -80,7 +85,7 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
             {next ? (
               <p className="small no-print">
                 <Link href={`/integrity?check=${encodeURIComponent(code)}&after=${next.rank}.${next.id}`}>
-                  Next {FLAGS_PER_CHECK} of the {n} →
+                  {t("next", { count: FLAGS_PER_CHECK, total: n })}
                 </Link>
               </p>
             ) : null}

@@ -7,26 +7,28 @@ import { countWords, evidenceMap } from "@/lib/data/evidence-map";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Evidence map" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("map"))("title") };
+}
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const params = toSearchParams(await searchParams);
-  const { db, vocab, meta } = await getPageContext(await getLocale());
+  const locale = await getLocale();
+  const { db, vocab, meta } = await getPageContext(locale);
+  const t = await getTranslations("map");
   const filters = parseFiltersLenient(params, vocab.allowed);
   const map = await evidenceMap(db, vocab, filters);
   const broadOnly = map.rows.filter((r) => r.broadOnly);
   const rankOf = new Map(map.levels.map((l) => [l.code, l.rank]));
-  const levelLabel = (code: string | null) => map.levels.find((l) => l.code === code)?.label ?? "none";
+  const levelLabel = (code: string | null) => map.levels.find((l) => l.code === code)?.label ?? t("none");
   return (
     <>
-      <h1>Evidence map</h1>
+      <h1>{t("title")}</h1>
       <p className="small muted">
-        Studies and patients per endpoint and molecular group, counted at the level the source reported them (a RAS-level finding counts under RAS only, never under a codon).
-        Patients are the sum of the studies’ N; a study that reports no N is counted as “n unknown”. A cell is shaded by its most direct source; hover or focus it for the
-        number of records, and open it for the records. Rows marked <span className="badge badge-secondary">RAS/KRAS level only</span> have no codon- or allele-level record.
-        Dataset version <span className="version">{meta.version}</span>.
+        {t.rich("intro", { badge: (chunks) => <span className="badge badge-secondary">{chunks}</span> })}{" "}
+        {t("version")} <span className="version">{meta.version}</span>.
       </p>
-      <ul className="map-legend small" aria-label="Shading: the most direct source in the cell">
+      <ul className="map-legend small" aria-label={t("legend")}>
         {map.levels.map((l) => (
           <li key={l.code}>
             <span className={`map-swatch map-level-${l.rank}`} aria-hidden="true" /> {l.label}
@@ -35,17 +37,17 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       </ul>
       {broadOnly.length ? (
         <p className="small">
-          Evidence only at RAS/KRAS level, none per codon: {broadOnly.map((r) => r.label).join("; ")}.
+          {t("broadOnly", { endpoints: broadOnly.map((r) => r.label).join("; ") })}
         </p>
       ) : null}
       <div className="table-wrap">
         <table className="map">
-          <caption className="visually-hidden">Studies and patients by endpoint (rows) and molecular group (columns), with the number of records</caption>
+          <caption className="visually-hidden">{t("caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Endpoint</th>
+              <th scope="col">{t("endpoint")}</th>
               <th scope="col" className="small">
-                All groups
+                {t("allGroups")}
               </th>
               {map.columns.map((c) => (
                 <th scope="col" key={c.code} className="small">
@@ -56,7 +58,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           </thead>
           <tbody>
             {map.rows.map((r) => {
-              const total = countWords(r.total);
+              const total = countWords(r.total, locale);
               return (
                 <tr key={r.endpoint}>
                   <th scope="row" className="small">
@@ -64,12 +66,12 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
                     {r.broadOnly ? (
                       <>
                         {" "}
-                        <span className="badge badge-secondary">RAS/KRAS level only</span>
+                        <span className="badge badge-secondary">{t("rasOnly")}</span>
                       </>
                     ) : null}
                   </th>
                   <td className="map-total small" data-testid="map-row-total">
-                    <Link href={r.href} title={`${total.full}; most direct source: ${levelLabel(r.total.bestLevel)}`}>
+                    <Link href={r.href} title={t("cellTitle", { counts: total.full, level: levelLabel(r.total.bestLevel) })}>
                       <span className="map-studies">{total.studies}</span>
                       <span className="map-patients">{total.patients}</span>
                       <span className="map-records">{total.records}</span>
@@ -78,23 +80,23 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
                   {r.cells.map((c) => {
                     const col = map.columns.find((x) => x.code === c.group)!;
                     const gap = r.broadOnly && (col.level === "codon" || col.level === "allele");
-                    const words = countWords(c);
+                    const words = countWords(c, locale);
                     const shade = c.bestLevel ? `map-level-${rankOf.get(c.bestLevel)}` : "";
                     return (
                       <td key={c.group} className={[gap ? "level-only" : "", shade].filter(Boolean).join(" ") || undefined} data-records={c.records}>
                         {c.studies > 0 ? (
                           <Link
                             href={c.href}
-                            title={`${words.full}; most direct source: ${levelLabel(c.bestLevel)}`}
-                            aria-label={`most direct source ${levelLabel(c.bestLevel)}; ${words.full}: ${r.label}, ${col.label}`}
+                            title={t("cellTitle", { counts: words.full, level: levelLabel(c.bestLevel) })}
+                            aria-label={t("cellLabel", { level: levelLabel(c.bestLevel), counts: words.full, endpoint: r.label, group: col.label })}
                             data-testid="map-cell"
                           >
                             <span className="map-studies">{words.studies}</span>
-                            <span className="map-patients">{c.studiesWithoutN === c.studies ? "n unknown" : `${c.patients.toLocaleString("en-GB")} pts`}</span>
-                            {c.studiesWithoutN > 0 && c.studiesWithoutN < c.studies ? <span className="map-unknown">+{c.studiesWithoutN} n unknown</span> : null}
+                            <span className="map-patients">{c.studiesWithoutN === c.studies ? t("nUnknown") : t("patients", { n: c.patients.toLocaleString("en-GB") })}</span>
+                            {c.studiesWithoutN > 0 && c.studiesWithoutN < c.studies ? <span className="map-unknown">{t("plusUnknown", { count: c.studiesWithoutN })}</span> : null}
                           </Link>
                         ) : (
-                          <span className="muted" aria-label={`no records: ${r.label}, ${col.label}`}>
+                          <span className="muted" aria-label={t("noRecords", { endpoint: r.label, group: col.label })}>
                             ·
                           </span>
                         )}

@@ -8,7 +8,9 @@ import { takeCursorLenient } from "@/lib/data/cursor";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Studies" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("studies"))("title") };
+}
 
 /** Studies a page lists: one page at a time, in the dataset's order, with links to the pages around it. */
 const STUDIES_PER_PAGE = 100;
@@ -18,23 +20,24 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
   const { db, vocab, meta } = await getPageContext(await getLocale());
   const page = await findStudyPage(db, { limit: STUDIES_PER_PAGE, ...cursor });
   const paged = page.count > page.data.length;
+  const t = await getTranslations("studies");
   return (
     <>
-      <h1>Studies</h1>
+      <h1>{t("title")}</h1>
       <p className="muted small">
-        {page.count} studies{paged ? ` (${page.first + 1}–${page.first + page.data.length} shown)` : ""} · dataset version <span className="version">{meta.version}</span>. A study reported only through the review is marked secondary.
+        {t("count", { count: page.count })}{paged ? t("shown", { from: page.first + 1, to: page.first + page.data.length }) : ""} · {t("version")} <span className="version">{meta.version}</span>. {t("secondary")}
       </p>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Studies with their design, size and source level</caption>
+          <caption className="visually-hidden">{t("caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Study</th>
-              <th scope="col">Citation</th>
-              <th scope="col">Design</th>
+              <th scope="col">{t("study")}</th>
+              <th scope="col">{t("citation")}</th>
+              <th scope="col">{t("design")}</th>
               <th scope="col">N</th>
-              <th scope="col">Source levels</th>
-              <th scope="col">Records</th>
+              <th scope="col">{t("sourceLevels")}</th>
+              <th scope="col">{t("records")}</th>
             </tr>
           </thead>
           <tbody>
@@ -43,8 +46,8 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
                 <td>
                   <Link href={`/studies/${s.id}`}>{s.shortName}</Link>
                 </td>
-                <td className="small">{citationLine(s) || <span className="muted">not given in the sources</span>}</td>
-                <td className="small">{s.designLabel}</td>
+                <td className="small">{citationLine(s) || <span className="muted">{t("notGiven")}</span>}</td>
+                <td className="small">{vocab.labels.design[s.design] ?? s.designLabel}</td>
                 <td>{s.n ?? "—"}</td>
                 <td className="small">{s.sourceLevels.map((l) => vocab.labels.sourceLevel[l] ?? l).join("; ")}</td>
                 <td>{s.effectCount}</td>
@@ -54,9 +57,9 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
         </table>
       </div>
       {paged ? (
-        <nav className="chips no-print" aria-label="Pages">
-          {page.previous !== null ? <Link href={page.first - STUDIES_PER_PAGE <= 0 ? "/studies" : `/studies?before=${page.previous}`}>← Previous</Link> : null}
-          {page.next !== null ? <Link href={`/studies?after=${page.next}`}>Next →</Link> : null}
+        <nav className="chips no-print" aria-label={t("pages")}>
+          {page.previous !== null ? <Link href={page.first - STUDIES_PER_PAGE <= 0 ? "/studies" : `/studies?before=${page.previous}`}>{t("previous")}</Link> : null}
+          {page.next !== null ? <Link href={`/studies?after=${page.next}`}>{t("next")}</Link> : null}
         </nav>
       ) : null}
     </>

@@ -2,6 +2,7 @@ import { Link } from "@/i18n/navigation";
 import { notFound } from "next/navigation";
 import { headers } from "next/headers";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import type { PageSearchParams } from "../../_components/search-params";
 import { PrintButton } from "../../_components/PrintButton";
 import { findQuestionView, parseView, questionHref } from "../_lib/question-view";
@@ -18,8 +19,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<PageSearch
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const view = await findQuestionView(id);
-  if (!view) return { title: "Question not found" };
-  return { title: `${parseView(sp.view) === "profile" ? "Evidence profile" : "Summary of findings"}: ${view.summary.question.title}` };
+  const t = await getTranslations("sof");
+  if (!view) return { title: t("notFound") };
+  return { title: `${parseView(sp.view) === "profile" ? t("profile") : t("summary")}: ${view.summary.question.title}` };
 }
 
 export default async function QuestionPage({ params, searchParams }: Props) {
@@ -32,8 +34,9 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const host = requestHeaders.get("host");
   const proto = requestHeaders.get("x-forwarded-proto") ?? "http";
   const permalink = `${host ? `${proto}://${host}` : ""}${questionHref(id, current)}`;
-  const factorWord = q.kind === "prognostic" ? "Prognostic factor" : "Intervention";
-  const caption = `Summary of findings: ${summary.exposureLabel} compared with ${summary.referenceLabel}`;
+  const t = await getTranslations("sof");
+  const factorWord = q.kind === "prognostic" ? t("prognosticFactor") : t("intervention");
+  const caption = t("caption", { exposure: summary.exposureLabel, reference: summary.referenceLabel });
   const baselines = new Set(q.outcomes.filter((o) => o.baseline).map((o) => o.endpoint));
   const outcomeLabels = new Map(summary.rows.map((r) => [r.outcome, r.outcomeLabel]));
 
@@ -41,24 +44,24 @@ export default async function QuestionPage({ params, searchParams }: Props) {
     // sof-print: the table prints on landscape A4 (globals.css, @page sof-landscape); the profile keeps portrait.
     <div className={`question-page${current === "sof" ? " sof-print" : ""}`}>
       <p className="small no-print">
-        <Link href="/questions">← All questions</Link>
+        <Link href="/questions">{t("allQuestions")}</Link>
       </p>
       <h1>{q.title}</h1>
       <p className="small muted question-version">
-        Dataset version <span className="version">{view.version}</span> · Permalink: <span className="question-permalink">{permalink}</span>
+        {t("version")} <span className="version">{view.version}</span> · {t("permalink")} <span className="question-permalink">{permalink}</span>
       </p>
       <dl className="question-facts small">
         <div>
-          <dt>Question</dt>
-          <dd>{view.kindLabel}</dd>
+          <dt>{t("question")}</dt>
+          <dd>{t(`kind.${q.kind}`)}</dd>
         </div>
         <div>
-          <dt>Population</dt>
+          <dt>{t("population")}</dt>
           <dd>{q.population}</dd>
         </div>
         {q.setting ? (
           <div>
-            <dt>Setting</dt>
+            <dt>{t("setting")}</dt>
             <dd>{q.setting}</dd>
           </div>
         ) : null}
@@ -67,24 +70,24 @@ export default async function QuestionPage({ params, searchParams }: Props) {
           <dd>{summary.exposureLabel}</dd>
         </div>
         <div>
-          <dt>Comparison</dt>
+          <dt>{t("comparison")}</dt>
           <dd>{summary.referenceLabel}</dd>
         </div>
       </dl>
       <div className="question-toolbar no-print">
-        <nav aria-label="Views of this question" className="question-views">
+        <nav aria-label={t("views")} className="question-views">
           <ul>
             {view.views.map((v) => (
               <li key={v.view}>
                 <Link href={v.href} aria-current={v.view === current ? "page" : undefined}>
-                  {v.label}
+                  {v.view === "profile" ? t("profile") : t("summary")}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
         <p className="question-exports">
-          <span className="question-exports-label">Download:</span>
+          <span className="question-exports-label">{t("download")}</span>
           {view.exports.map((x) => (
             <a key={x.format} href={x.href} className="button" data-format={x.format}>
               {x.label}
@@ -98,8 +101,8 @@ export default async function QuestionPage({ params, searchParams }: Props) {
         <>
           <SofTable rows={view.rows} caption={caption} baselines={baselines} />
           <p className="small muted sof-legend">
-            Certainty of the evidence (GRADE Working Group): {(["high", "moderate", "low", "very low"] as const).map((c) => `${CERTAINTY_MARKS[c].symbols} ${CERTAINTY_MARKS[c].label}`).join(", ")}. {q.kind === "prognostic" ? "Cohort studies of a prognostic factor start at high certainty" : "Randomised trials start at high certainty, non-randomised studies at low"}; each domain can lower it by one or more levels, explained below. CI: confidence interval; PI: prediction interval; HR: hazard ratio; OR: odds ratio. The{" "}
-            <Link href={questionHref(id, "profile")}>evidence profile</Link> gives every domain&apos;s figures.
+            {t("legendCertainty")} {(["high", "moderate", "low", "very low"] as const).map((c) => `${CERTAINTY_MARKS[c].symbols} ${t(`certainty.${c}`)}`).join(", ")}.{" "}
+            {t.rich(q.kind === "prognostic" ? "legendPrognostic" : "legendIntervention", { profile: (chunks) => <Link href={questionHref(id, "profile")}>{chunks}</Link> })}
           </p>
           <SofFootnotes rows={view.rows.map((r) => r.footnotes)} />
         </>

@@ -1,12 +1,14 @@
 // The Summary of Findings in GRADE's layout: outcome (importance), studies (participants), relative
 // effect, anticipated absolute effect, certainty with the domains that lowered it, and what happens.
 import { Link } from "@/i18n/navigation";
+import { useTranslations } from "next-intl";
 import type { SofRow } from "@/lib/grade/sof";
 import type { SofRowView } from "../_lib/question-view";
-import { IMPORTANCE_LABELS, ratioText } from "../_lib/labels";
+import { ratioText } from "../_lib/labels";
 import { CertaintyMark } from "./CertaintyMark";
 
 function RelativeEffect({ row }: { row: SofRow }) {
+  const t = useTranslations("sof");
   const { effect, measure } = row;
   if (effect.kind === "none" || effect.estimate === null || effect.ciLower === null || effect.ciUpper === null) return <span className="small">{effect.text}</span>;
   return (
@@ -15,20 +17,21 @@ function RelativeEffect({ row }: { row: SofRow }) {
         {measure} {ratioText(effect.estimate)}
       </strong>{" "}
       <span className="sof-interval">
-        (95% CI {ratioText(effect.ciLower)} to {ratioText(effect.ciUpper)})
+        {t("ci", { lower: ratioText(effect.ciLower), upper: ratioText(effect.ciUpper) })}
       </span>
       {effect.kind === "pooled" && effect.piLower !== null && effect.piUpper !== null ? (
         <span className="sof-interval">
           {" "}
-          PI {ratioText(effect.piLower)} to {ratioText(effect.piUpper)}
+          {t("pi", { lower: ratioText(effect.piLower), upper: ratioText(effect.piUpper) })}
         </span>
       ) : null}
-      <span className="small muted sof-basis">{effect.kind === "pooled" ? `${row.pool.k} studies pooled (REML, Hartung–Knapp)` : "One study: nothing to pool"}</span>
+      <span className="small muted sof-basis">{effect.kind === "pooled" ? t("pooled", { k: row.pool.k }) : t("oneStudy")}</span>
     </>
   );
 }
 
 function AbsoluteEffect({ row, hasBaseline }: { row: SofRow; hasBaseline: boolean }) {
+  const t = useTranslations("sof");
   if (row.absolute)
     return (
       <>
@@ -36,19 +39,20 @@ function AbsoluteEffect({ row, hasBaseline }: { row: SofRow; hasBaseline: boolea
         <small className="sof-assumption">{row.absolute.assumption}</small>
       </>
     );
-  const why = row.effect.estimate === null ? "No effect estimate to apply." : hasBaseline ? "The comparator's figure is not a risk or median this ratio applies to." : "No comparator risk or median chosen for this outcome.";
+  const why = row.effect.estimate === null ? t("noEstimate") : hasBaseline ? t("notApplicable") : t("noBaseline");
   return (
     <>
-      <span>Not estimated</span>
+      <span>{t("notEstimated")}</span>
       <small className="sof-assumption">{why}</small>
     </>
   );
 }
 
 export function SofTable({ rows, caption, baselines }: { rows: SofRowView[]; caption: string; baselines: Set<string> }) {
+  const t = useTranslations("sof");
   return (
     <>
-      <p className="sof-scroll-hint small muted no-print">The table is wider than the screen: scroll it sideways.</p>
+      <p className="sof-scroll-hint small muted no-print">{t("scrollHint")}</p>
       <div className="table-wrap sof-table-wrap" role="region" aria-labelledby="sof-caption" tabIndex={0}>
         <table className="sof-table">
           <caption id="sof-caption">{caption}</caption>
@@ -62,13 +66,13 @@ export function SofTable({ rows, caption, baselines }: { rows: SofRowView[]; cap
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">Outcome (importance)</th>
-              {/* A soft hyphen: on a phone the narrow column breaks "partici-pants" rather than mid-letter. */}
-              <th scope="col">№ of studies (partici&shy;pants)</th>
-              <th scope="col">Relative effect (95% CI; PI where pooled)</th>
-              <th scope="col">Anticipated absolute effect</th>
-              <th scope="col">Certainty of the evidence (GRADE)</th>
-              <th scope="col">What happens</th>
+              <th scope="col">{t("col.outcome")}</th>
+              {/* A soft hyphen (in the message): on a phone the narrow column breaks "partici-pants" rather than mid-letter. */}
+              <th scope="col">{t("col.studies")}</th>
+              <th scope="col">{t("col.relative")}</th>
+              <th scope="col">{t("col.absolute")}</th>
+              <th scope="col">{t("col.certainty")}</th>
+              <th scope="col">{t("col.statement")}</th>
             </tr>
           </thead>
           <tbody>
@@ -76,18 +80,18 @@ export function SofTable({ rows, caption, baselines }: { rows: SofRowView[]; cap
               <tr key={row.outcome} id={`outcome-${row.outcome}`} data-outcome={row.outcome}>
                 <th scope="row">
                   <span className="sof-outcome">{row.outcomeLabel}</span>
-                  <span className={`sof-importance sof-importance-${row.importance}`}>{IMPORTANCE_LABELS[row.importance]}</span>
+                  <span className={`sof-importance sof-importance-${row.importance}`}>{t(`importance.${row.importance}`)}</span>
                   <span className="sof-row-links no-print small">
                     <Link href={poolHref}>
-                      Forest plot<span className="visually-hidden"> of {row.outcomeLabel}</span>
+                      {t("forestPlot")}<span className="visually-hidden"> {t("of", { outcome: row.outcomeLabel })}</span>
                     </Link>
                     <Link href={recordsHref}>
-                      Records<span className="visually-hidden"> of {row.outcomeLabel}</span>
+                      {t("records")}<span className="visually-hidden"> {t("of", { outcome: row.outcomeLabel })}</span>
                     </Link>
                   </span>
                 </th>
                 <td>
-                  {row.studies} <span className="muted">({row.participants ?? "participants not reported"})</span>
+                  {row.studies} <span className="muted">({row.participants ?? t("participantsNotReported")})</span>
                 </td>
                 <td>
                   <RelativeEffect row={row} />

@@ -6,7 +6,8 @@
 // with the data-access modules in lib/data and can move there as `findQuestionEvidence`.
 import "server-only";
 import { cache } from "react";
-import { getContext } from "@/lib/data/context";
+import { getLocale } from "next-intl/server";
+import { getPageContext } from "@/lib/data/context";
 import { findSummaryOfFindings, listQuestions } from "@/lib/data/sof";
 import { findEffectsByIds } from "@/lib/data/find-effects";
 import { poolingContext } from "@/lib/pooling/context";
@@ -14,7 +15,7 @@ import { judgementFor, type SofRow } from "@/lib/grade/sof";
 import type { SummaryOfFindings } from "@/lib/grade/summary";
 import type { RiskOfBiasContent } from "@/lib/content/schema";
 import type { EffectRecord } from "@/lib/domain/records";
-import { clinicalSentence } from "@/lib/domain/sentence";
+import { clinicalSentence, type SentenceLocale } from "@/lib/domain/sentence";
 import { evidenceRecords, studiesOf } from "./evidence";
 import { sofFootnotes, type RowFootnotes } from "./footnotes";
 import { IMPORTANCE_LABELS, QUESTION_KIND_LABELS } from "./labels";
@@ -56,14 +57,15 @@ export type QuestionView = {
   version: string;
 };
 
-export type QuestionListItem = { id: string; title: string; kindLabel: string; href: string; outcomes: { endpoint: string; label: string; importance: string }[] };
+export type QuestionListItem = { id: string; title: string; kind: string; kindLabel: string; href: string; outcomes: { endpoint: string; label: string; importance: string }[] };
 
 export const findQuestionList = cache(async (): Promise<QuestionListItem[]> => {
-  const { db, vocab } = await getContext();
+  const { db, vocab } = await getPageContext(await getLocale());
   const labels = new Map(vocab.endpoints.map((e) => [e.code, e.label]));
   return (await listQuestions(db)).map((q) => ({
     id: q.id,
     title: q.title,
+    kind: q.kind,
     kindLabel: QUESTION_KIND_LABELS[q.kind] ?? q.kind,
     href: `/questions/${encodeURIComponent(q.id)}`,
     outcomes: [...q.outcomes]
@@ -100,10 +102,11 @@ function recordsHref(row: SofRow, summary: SummaryOfFindings): string {
   return `/?${params.toString()}`;
 }
 
-const recordLink = (e: EffectRecord): RecordLink => ({ id: e.id, text: clinicalSentence(e), href: `/studies/${encodeURIComponent(e.studyId)}#${encodeURIComponent(e.recordId)}` });
+const recordLink = (e: EffectRecord, locale: SentenceLocale = "en"): RecordLink => ({ id: e.id, text: clinicalSentence(e, locale), href: `/studies/${encodeURIComponent(e.studyId)}#${encodeURIComponent(e.recordId)}` });
 
 export const findQuestionView = cache(async (id: string): Promise<QuestionView | null> => {
-  const { db, vocab, meta } = await getContext();
+  const locale = (await getLocale()) as SentenceLocale;
+  const { db, vocab, meta } = await getPageContext(locale);
   const summary = await findSummaryOfFindings(db, vocab, id);
   if (!summary) return null;
   const sorted = [...summary.rows].sort((a, b) => importanceRank(a.importance) - importanceRank(b.importance));
@@ -131,8 +134,8 @@ export const findQuestionView = cache(async (id: string): Promise<QuestionView |
       row,
       poolHref: poolHref(row, summary),
       recordsHref: recordsHref(row, summary),
-      evidence: used.map(recordLink),
-      considered: records.filter((e) => considered.has(e.id)).map(recordLink),
+      evidence: used.map((e) => recordLink(e, locale)),
+      considered: records.filter((e) => considered.has(e.id)).map((e) => recordLink(e, locale)),
       footnotes: footnotes[i]!,
     };
   });
