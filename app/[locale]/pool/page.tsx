@@ -1,5 +1,6 @@
 import { Link } from "@/i18n/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { PooledForestPlot } from "@/components/charts/PooledForestPlot";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
@@ -17,12 +18,14 @@ type Props = { searchParams: Promise<PageSearchParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const view = await loadPoolView(toSearchParams(await searchParams).toString());
-  return { title: view.labels.endpoint ? `Pooled: ${view.question}` : "Pooled analysis" };
+  const t = await getTranslations("pool");
+  return { title: view.labels.endpoint ? t("titleOf", { question: view.question }) : t("title") };
 }
 
 export default async function PoolPage({ searchParams }: Props) {
   const view = await loadPoolView(toSearchParams(await searchParams).toString());
   const { result } = view;
+  const t = await getTranslations("pool");
   const requestHeaders = await headers();
   const host = requestHeaders.get("host");
   const proto = requestHeaders.get("x-forwarded-proto") ?? "http";
@@ -36,27 +39,25 @@ export default async function PoolPage({ searchParams }: Props) {
   return (
     <>
       <p className="print-only small">
-        RAS-mutant CRLM evidence — pooled analysis. Dataset version <span className="version">{view.version}</span>. {permalink}
+        {t("handout")} <span className="version">{view.version}</span>. {permalink}
       </p>
       <p className="small no-print">
-        <Link href={view.browseHref}>← Back to these records in the browser</Link>
+        <Link href={view.browseHref}>{t("back")}</Link>
       </p>
       <h1>
-        <span className="muted pool-kicker">Pooled analysis · </span>
+        <span className="muted pool-kicker">{t("title")} · </span>
         {view.question}
       </h1>
       {scope.length ? <p className="pool-scope">{scope.join(" · ")}</p> : null}
       {view.filters.endpoint.length === 0 || !view.options.comparison ? (
         <p className="small">
-          {result.endpoint
-            ? `No ${view.filters.endpoint.length === 0 ? "endpoint" : "comparison"} was chosen in the link: the guard rails took the endpoint, measure and comparison with the most studies.`
-            : "No estimate here can be pooled."}{" "}
-          Every forest plot in the <Link href={view.browseHref}>browser</Link> links to the pooled analysis of its endpoint.
+          {result.endpoint ? (view.filters.endpoint.length === 0 ? t("noEndpointChosen") : t("noComparisonChosen")) : t("nothingToPool")}{" "}
+          {t.rich("everyForest", { browser: (chunks) => <Link href={view.browseHref}>{chunks}</Link> })}
         </p>
       ) : null}
       {view.ignored.length ? (
         <div className="pool-note small" role="note" data-testid="ignored-params">
-          <p>Some pooling settings in the link were not understood and the defaults are used instead:</p>
+          <p>{t("ignored")}</p>
           <ul>
             {view.ignored.map((i) => (
               <li key={i}>{i}</li>
@@ -71,7 +72,7 @@ export default async function PoolPage({ searchParams }: Props) {
       {view.forest ? (
         <section aria-labelledby="forest-heading">
           <h2 id="forest-heading" className="visually-hidden">
-            Forest plot
+            {t("forestPlot")}
           </h2>
           <PooledForestPlot forest={view.forest} title={view.chartTitle} caption={view.chartCaption} />
         </section>
@@ -83,7 +84,7 @@ export default async function PoolPage({ searchParams }: Props) {
 
       <footer className="pool-footer small">
         <p>
-          Dataset version <span className="version" data-testid="dataset-version">{view.version}</span> · Permalink:{" "}
+          {t("version")} <span className="version" data-testid="dataset-version">{view.version}</span> · {t("permalink")}{" "}
           <a href={view.permalink} data-testid="permalink">
             {permalink}
           </a>
