@@ -7,6 +7,9 @@ export const routing = defineRouting({
   locales: ["en", "zh"],
   defaultLocale: "en",
   localePrefix: "as-needed",
+  // No Link header of alternate URLs: it repeats the whole URL three times, and a long query (a
+  // shared view with many filters) then overflows a client's header limit.
+  alternateLinks: false,
 });
 
 export type AppLocale = (typeof routing.locales)[number];

@@ -5,7 +5,7 @@
 // was read as ("exon 2" is codons 12 and 13 of KRAS and NRAS) and, when nothing matches, what was
 // understood and the nearest terms that have records, so a search never ends on an empty page.
 import { useEffect, useId, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Link, useRouter } from "@/i18n/navigation";
 import { useSearchParams } from "next/navigation";
 import type { SuggestAnswer, Suggestion } from "@/lib/search/suggest";
@@ -52,6 +52,8 @@ export function SearchBox({
 }) {
   const t = useTranslations("search");
   const records = (count: number) => t("records", { count });
+  // The suggestions' labels in the interface's language (the API answers English otherwise).
+  const lang = useLocale() === "zh" ? "&lang=zh" : "";
   const router = useRouter();
   const searchParams = useSearchParams();
   const [query, setQuery] = useState(initialQuery);
@@ -61,14 +63,14 @@ export function SearchBox({
   const listId = useId();
 
   const q = query.trim();
-  const typing = useSuggestions(typed && q ? `/api/suggest?q=${encodeURIComponent(q)}` : null);
+  const typing = useSuggestions(typed && q ? `/api/suggest?q=${encodeURIComponent(q)}${lang}` : null);
 
   // The page's own query: "searched" is what was typed before the URL became filters.
   const pageQuery = searchParams.get("searched") ?? searchParams.get("q");
   const viewParams = new URLSearchParams();
   for (const [k, v] of searchParams) if (VIEW_KEYS.includes(k)) viewParams.append(k, v);
   if (pageQuery) viewParams.set("q", pageQuery);
-  const page = useSuggestions(pageQuery ? `/api/suggest?${viewParams.toString()}` : null);
+  const page = useSuggestions(pageQuery ? `/api/suggest?${viewParams.toString()}${lang}` : null);
 
   const options: Option[] = [];
   if (typing && q) {
