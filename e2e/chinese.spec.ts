@@ -17,7 +17,9 @@ test("/zh shows 总生存期 for overall survival, in the endpoint facet and on 
   await os.click();
   await expect(page).toHaveURL(/\/zh\/?\?endpoint=OS$/);
   // The OS records sit under a 总生存期 heading; the NCCH hazard ratio reads in Chinese with its printed numbers.
-  await expect(page.getByRole("heading", { level: 3, name: /^总生存期/ })).toBeVisible();
+  await expect(page.locator("h3#ep-OS")).toContainText("总生存期");
+  // The charts' titles too: the forest plot of OS hazard ratios.
+  await expect(page.getByRole("heading", { level: 3, name: "总生存期 (HR)" })).toBeVisible();
   await page.goto("/zh?endpoint=OS&group=RAS&analysis=multivariable");
   await expect(page.getByRole("link", { name: "移除筛选条件 总生存期" })).toBeVisible();
   const ncch = page.locator('[data-effect-id="ncch-scp-2024/os-mv-ras"]');
@@ -37,11 +39,11 @@ test("/zh shows 总生存期 for overall survival, in the endpoint facet and on 
 
 test("switching to English keeps the page and its filters, and back", async ({ page }) => {
   await page.goto("/zh?endpoint=OS&group=RAS");
-  await expect(page.getByRole("heading", { level: 3, name: /^总生存期/ })).toBeVisible();
+  await expect(page.locator("h3#ep-OS")).toContainText("总生存期");
   await page.getByTestId("language-en").click();
   await expect(page).toHaveURL(/\/\?endpoint=OS&group=RAS$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("heading", { level: 3, name: /^Overall survival/ }).first()).toBeVisible();
+  await expect(page.locator("h3#ep-OS")).toContainText("Overall survival");
   await expect(page.getByRole("link", { name: "Remove filter Overall survival" })).toBeVisible();
   await page.getByTestId("language-zh").click();
   await expect(page).toHaveURL(/\/zh\?endpoint=OS&group=RAS$/);
