@@ -1,5 +1,6 @@
 // GRADE's evidence profile: for each outcome the starting level and why, every domain with its
 // rating, levels, reason and the figures behind it, any rating up, and the arithmetic of the sum.
+import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { SofRowView } from "../_lib/question-view";
 import { CERTAINTY_MARKS, DOMAIN_NAMES, GRADE_DOMAIN_ORDER, IMPORTANCE_LABELS, RATING_LABELS, numberLabel, numberText } from "../_lib/labels";
@@ -21,9 +22,10 @@ function Numbers({ numbers }: { numbers: Record<string, number | string | null> 
 }
 
 export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
+  const t = useTranslations("profile");
   return (
     <section aria-labelledby="profile-heading">
-      <h2 id="profile-heading">Evidence profile</h2>
+      <h2 id="profile-heading">{t("heading")}</h2>
       {rows.map(({ row, evidence, considered, poolHref }) => {
         const headingId = `profile-${row.outcome}`;
         return (
@@ -32,7 +34,7 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
               {row.outcomeLabel} <span className="muted small">({IMPORTANCE_LABELS[row.importance].toLowerCase()})</span>
             </h3>
             <p className="profile-summary">
-              <CertaintyMark certainty={row.certainty} /> <span className="muted">certainty:</span> <span className="profile-arithmetic">{row.certaintyArithmetic}</span>
+              <CertaintyMark certainty={row.certainty} /> <span className="muted">{t("certainty")}</span> <span className="profile-arithmetic">{row.certaintyArithmetic}</span>
             </p>
             <div className="table-wrap" role="region" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
               <table className="profile-table">
@@ -41,16 +43,16 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Domain</th>
-                    <th scope="col">Rating</th>
-                    <th scope="col">Levels</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">Figures</th>
+                    <th scope="col">{t("domain")}</th>
+                    <th scope="col">{t("rating")}</th>
+                    <th scope="col">{t("levels")}</th>
+                    <th scope="col">{t("reason")}</th>
+                    <th scope="col">{t("figures")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   <tr className="profile-start">
-                    <th scope="row">Starting level</th>
+                    <th scope="row">{t("startingLevel")}</th>
                     <td>{CERTAINTY_MARKS[row.startingLevel].label}</td>
                     <td>—</td>
                     <td>{row.startingReason}</td>
@@ -90,8 +92,8 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
                   {row.domains.upgrades.length ? (
                     row.domains.upgrades.map((u, i) => (
                       <tr key={i} className="profile-upgrade">
-                        <th scope="row">Rating up</th>
-                        <td>Upgrade</td>
+                        <th scope="row">{t("ratingUp")}</th>
+                        <td>{t("upgrade")}</td>
                         <td>+{u.levels}</td>
                         <td>{u.reason}</td>
                         <td>
@@ -101,24 +103,24 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
                     ))
                   ) : (
                     <tr className="profile-upgrade">
-                      <th scope="row">Rating up</th>
-                      <td>None</td>
+                      <th scope="row">{t("ratingUp")}</th>
+                      <td>{t("none")}</td>
                       <td>0</td>
-                      <td>No large effect or dose–response gradient that GRADE allows to rate up here.</td>
+                      <td>{t("noUpgrade")}</td>
                       <td>
                         <span className="muted">—</span>
                       </td>
                     </tr>
                   )}
                   <tr className="profile-total">
-                    <th scope="row">Certainty</th>
+                    <th scope="row">{t("certaintyRow")}</th>
                     <td>{CERTAINTY_MARKS[row.certainty].label}</td>
                     <td colSpan={3}>{row.certaintyArithmetic}</td>
                   </tr>
                 </tbody>
               </table>
             </div>
-            <h4>Records the certainty rests on</h4>
+            <h4>{t("records")}</h4>
             {evidence.length ? (
               <ul className="profile-records small">
                 {evidence.map((e) => (
@@ -128,7 +130,7 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
                 ))}
               </ul>
             ) : (
-              <p className="small">No record answers this outcome for this comparison.</p>
+              <p className="small">{t("noRecord")}</p>
             )}
             <details className="small no-print profile-considered">
               <summary>
@@ -142,7 +144,7 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
                 ))}
               </ul>
               <p>
-                <Link href={poolHref}>Pooled forest plot and the guard rails&apos; reasons</Link>
+                <Link href={poolHref}>{t("pooledLink")}</Link>
               </p>
             </details>
           </section>

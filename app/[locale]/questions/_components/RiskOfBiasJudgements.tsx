@@ -1,15 +1,17 @@
 // The risk-of-bias judgements of each study the certainty rests on, as the two assessors reconciled
 // them (content/risk-of-bias): tool, overall judgement, every domain with its reason and where in
 // the paper it comes from, and the outcome-specific exceptions.
+import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { StudyAssessment } from "../_lib/question-view";
 import { ROB_TOOL_LABELS, judgementLabel, robDomainLabel } from "../_lib/labels";
 
 export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: StudyAssessment[]; outcomeLabel: (code: string) => string }) {
+  const t = useTranslations("profile");
   return (
     <section aria-labelledby="rob-heading" className="rob-section">
-      <h2 id="rob-heading">Risk of bias of the contributing studies</h2>
-      {studies.length === 0 ? <p>No study contributes evidence to this question.</p> : null}
+      <h2 id="rob-heading">{t("robHeading")}</h2>
+      {studies.length === 0 ? <p>{t("noStudy")}</p> : null}
       {studies.map((s) => {
         const a = s.assessment;
         const headingId = `rob-${s.studyId}`;
@@ -32,15 +34,15 @@ export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: Study
               <>
                 <dl className="rob-facts small">
                   <div>
-                    <dt>Tool</dt>
+                    <dt>{t("tool")}</dt>
                     <dd>{ROB_TOOL_LABELS[a.tool]}</dd>
                   </div>
                   <div>
-                    <dt>Basis</dt>
+                    <dt>{t("basis")}</dt>
                     <dd>{a.basis}</dd>
                   </div>
                   <div>
-                    <dt>Overall</dt>
+                    <dt>{t("overall")}</dt>
                     <dd>
                       <strong className={`rob-judgement rob-${a.overall.judgement}`}>{judgementLabel(a.overall.judgement)}</strong>: {a.overall.reason}
                     </dd>
@@ -54,10 +56,10 @@ export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: Study
                       </caption>
                       <thead>
                         <tr>
-                          <th scope="col">Domain</th>
-                          <th scope="col">Judgement</th>
-                          <th scope="col">Reason</th>
-                          <th scope="col">Where in the paper</th>
+                          <th scope="col">{t("domain")}</th>
+                          <th scope="col">{t("judgement")}</th>
+                          <th scope="col">{t("reason")}</th>
+                          <th scope="col">{t("where")}</th>
                         </tr>
                       </thead>
                       <tbody>
@@ -68,7 +70,7 @@ export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: Study
                               <span className={`rob-judgement rob-${j.judgement}`}>{judgementLabel(j.judgement)}</span>
                             </td>
                             <td>{j.reason}</td>
-                            <td>{j.locator ?? <span className="muted">not given</span>}</td>
+                            <td>{j.locator ?? <span className="muted">{t("notGiven")}</span>}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -77,7 +79,7 @@ export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: Study
                 ) : null}
                 {a.outcomeExceptions.length ? (
                   <>
-                    <h4>Outcome-specific judgements</h4>
+                    <h4>{t("outcomeSpecific")}</h4>
                     <ul className="small">
                       {a.outcomeExceptions.map((x, i) => (
                         <li key={i}>
@@ -90,7 +92,7 @@ export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: Study
                 <p className="small muted rob-reconciliation">Reconciliation: {a.reconciliation}</p>
               </>
             ) : (
-              <p className="small">Not assessed: the certainty rating counts this study as at high risk of bias, never silently as low.</p>
+              <p className="small">{t("notAssessed")}</p>
             )}
           </article>
         );

@@ -1,11 +1,13 @@
 // The explanations under a Summary of Findings: each footnote letter's reason in words, a curator's
 // override with the rating it replaced, and the ratios the pooling guard rails set aside.
+import { useTranslations } from "next-intl";
 import type { RowFootnotes } from "../_lib/footnotes";
 
 export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
+  const t = useTranslations("profile");
   return (
     <section className="sof-footnotes" aria-labelledby="footnotes-heading">
-      <h2 id="footnotes-heading">Explanations</h2>
+      <h2 id="footnotes-heading">{t("explanations")}</h2>
       {rows.map((r) => (
         <div key={r.outcome} className="sof-footnote-group" data-outcome={r.outcome}>
           <h3>{r.outcomeLabel}</h3>
@@ -20,7 +22,7 @@ export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
                     </strong>{" "}
                     {n.override ? (
                       <>
-                        <span className="badge badge-override">override</span> Curator&apos;s reason: {n.override.reason} <span className="muted">Computed rating: {n.override.computed}</span>
+                        <span className="badge badge-override">override</span> {t("curatorReason")} {n.override.reason} <span className="muted">{t("computedRating")} {n.override.computed}</span>
                       </>
                     ) : (
                       n.reason
@@ -30,11 +32,11 @@ export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
               ))}
             </ul>
           ) : (
-            <p className="small">No domain lowered the certainty of this outcome.</p>
+            <p className="small">{t("noDomainLowered")}</p>
           )}
           {r.setAside.length ? (
             <>
-              <p className="small sof-set-aside-heading">Ratios reported for this outcome but set aside by the pooling guard rails:</p>
+              <p className="small sof-set-aside-heading">{t("setAside")}</p>
               <ul className="small sof-set-aside">
                 {r.setAside.map((s) => (
                   <li key={s.id}>
