@@ -32,7 +32,9 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
   const t = await getTranslations("browse");
   const ignored = [...view.ignored, ...cursorIgnored];
   const searched = params.get("searched");
+  const facetWords = await getTranslations("facets");
   const labelFor = (key: string, code: string): string => {
+    if (facetWords.has(`value.${key}.${code}`)) return facetWords(`value.${key}.${code}`);
     const facet = view.facets.find((f) => f.key === key);
     return facet?.values.find((v) => v.value === code)?.label ?? code;
   };

@@ -4,6 +4,8 @@ import type { Facet } from "@/lib/data/facets";
 
 export function FacetList({ facets }: { facets: Facet[] }) {
   const t = useTranslations("facets");
+  // Measures and analyses are the schema's codes, labelled here (the vocabularies' labels come localized).
+  const valueLabel = (key: string, value: string, label: string) => (t.has(`value.${key}.${value}`) ? t(`value.${key}.${value}`) : label);
   return (
     <nav className="facets" aria-label={t("filters")} id="filters">
       {facets.map((facet) => (
@@ -17,7 +19,7 @@ export function FacetList({ facets }: { facets: Facet[] }) {
               <li key={v.value} style={v.depth ? { paddingLeft: `${v.depth * 0.8}rem` } : undefined}>
                 <Link href={v.href} aria-current={v.selected ? "true" : undefined} scroll={false}>
                   <span>
-                    {v.label}
+                    {valueLabel(facet.key, v.value, v.label)}
                     {v.level === "codon" || v.level === "allele" ? <span className="visually-hidden"> ({t(`level.${v.level}`)})</span> : null}
                   </span>
                   <span className="count" aria-label={t("records", { count: v.count })}>

@@ -21,6 +21,18 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A label inside a sentence: "Overall survival" -> "overall survival"; "R0 resection rate" stays. */
 const midSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
 
+/** The rows of lib/data/compare.ts's table of differences, by their English label: their message keys. */
+const DIFFERENCE_KEYS: Record<string, string> = {
+  Design: "design",
+  Setting: "setting",
+  "Population (molecular)": "population",
+  N: "n",
+  "Arms (n)": "arms",
+  Enrolment: "enrolment",
+  "Follow-up": "followUp",
+  "Source levels": "sourceLevels",
+};
+
 /** On screen a cell shows this many entries and folds the rest under "+N more"; on paper it shows all. */
 const CELL_LIMIT = 8;
 
@@ -115,7 +127,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const cited = comparison ? comparison.studies.filter((s) => comparison.effects.some((e) => e.studyId === s.id)) : [];
   const uncited = comparison ? comparison.studies.filter((s) => !cited.includes(s)) : [];
   const publications = comparison ? publicationsOf(cited, comparison.effects, meta.citingDocuments) : [];
-  const populationLabel = POPULATIONS.find((p) => p.code === (comparison?.population ?? population))?.label ?? "All populations";
+  // The populations and the differences' rows are named in messages/*.json (compare.populations, compare.difference).
+  const popLabel = (code: string) => (t.has(`populations.${code}.label`) ? t(`populations.${code}.label`) : (POPULATIONS.find((p) => p.code === code)?.label ?? code));
+  const popDescription = (code: string) => (t.has(`populations.${code}.description`) ? t(`populations.${code}.description`) : (POPULATIONS.find((p) => p.code === code)?.description ?? ""));
+  const differenceLabel = (label: string) => (DIFFERENCE_KEYS[label] ? t(`difference.${DIFFERENCE_KEYS[label]}`) : label);
+  const populationLabel = popLabel(comparison?.population ?? population);
 
   return (
     <>
@@ -188,12 +204,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               {comparison.populations.map((p) => (
                 <li key={p.code}>
                   {p.count > 0 || p.selected ? (
-                    <Link href={compareHref({ ...state, population: p.code })} aria-current={p.selected ? "page" : undefined} title={p.description}>
-                      {p.label} <span className="count">({p.count})</span>
+                    <Link href={compareHref({ ...state, population: p.code })} aria-current={p.selected ? "page" : undefined} title={popDescription(p.code)}>
+                      {popLabel(p.code)} <span className="count">({p.count})</span>
                     </Link>
                   ) : (
-                    <span className="muted" title={t("noRecordIn", { description: p.description })}>
-                      {p.label} (0)
+                    <span className="muted" title={t("noRecordIn", { description: popDescription(p.code) })}>
+                      {popLabel(p.code)} (0)
                     </span>
                   )}
                 </li>
@@ -230,7 +246,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               <tbody>
                 {comparison.differences.map((d) => (
                   <tr key={d.label}>
-                    <th scope="row">{d.label}</th>
+                    <th scope="row">{differenceLabel(d.label)}</th>
                     {d.values.map((v, i) => (
                       <td key={i}>{v}</td>
                     ))}
@@ -243,7 +259,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <h2>{t("figuresByEndpoint")}</h2>
           {comparison.population !== "all" ? (
             <p className="small" data-testid="population-note">
-              {t("population")}: <strong>{populationLabel}</strong> — {POPULATIONS.find((p) => p.code === comparison.population)?.description}. {t("othersLeftOut")}
+              {t("population")}: <strong>{populationLabel}</strong> — {popDescription(comparison.population)}. {t("othersLeftOut")}
             </p>
           ) : null}
           {comparison.rows.length === 0 ? (
