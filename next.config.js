@@ -1,4 +1,5 @@
 import http from "node:http";
+import createNextIntlPlugin from "next-intl/plugin";
 
 // The per-request headers (Content-Security-Policy with a nonce, request id, HSTS over HTTPS) are
 // set in proxy.ts; the ones here are for the files it passes on untouched (static files, the icon).
@@ -16,6 +17,12 @@ const nextConfig = {
   // better-sqlite3 is a native module: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
+  // The proxy's URLs as the server sees them. Normalised (the default), a loopback host becomes
+  // "localhost", and on a server bound to 127.0.0.1 (next start -H 127.0.0.1, as here and behind
+  // nginx) a rewrite to http://localhost:… is taken for another origin and fetched over HTTP, through
+  // the proxy again: next-intl's rewrite of /studies to /en/studies came back as a redirect to itself
+  // (vercel/next.js#94745).
+  skipProxyUrlNormalize: true,
   // Part of the API's ETag (lib/data/api-response.ts): new code with the same dataset is a new answer.
   env: { EVIDENCE_APP_BUILD: process.env.EVIDENCE_APP_BUILD ?? Date.now().toString(36) },
   async headers() {
@@ -51,5 +58,6 @@ function answerTraceBeforeNext() {
 /** @param {string} phase */
 export default function config(phase) {
   if (phase === "phase-production-server" || phase === "phase-development-server") answerTraceBeforeNext();
-  return nextConfig;
+  // next-intl finds the request's messages through i18n/request.ts.
+  return createNextIntlPlugin("./i18n/request.ts")(nextConfig);
 }

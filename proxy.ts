@@ -2,7 +2,9 @@
 // malformed percent-encoding is answered before a route can trip on it, every request gets an id,
 // and every answer its security headers, pages a Content-Security-Policy with a fresh nonce (Next
 // reads the nonce from the request's policy and puts it on its own scripts).
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
+import createIntlMiddleware from "next-intl/middleware";
+import { routing } from "./i18n/routing";
 import {
   ALLOW_HEADER,
   API_CONTENT_SECURITY_POLICY,
@@ -20,6 +22,10 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
   for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
   return response;
 }
+
+// The interface's language (i18n/routing.ts): /zh/… is Chinese; an unprefixed page path is English,
+// or redirects to /zh/… where the browser asks for Chinese; the page is served from app/[locale]/.
+const intl = createIntlMiddleware(routing);
 
 const STATIC = /^\/(_next\/static\/|_next\/image|icon\.svg$|favicon\.ico$)/;
 
@@ -64,9 +70,12 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
   // A page path that cannot be decoded names no page: the not-found page, 404 (it used to be a 500).
+  // Next's own not-found route, which has no param to decode (under [locale], the path's segments
+  // would be read as the locale and the catch-all's params, and fail to decode).
+  // Any other page goes through next-intl with the headers set above, which it passes on to the page.
   const response = isMalformedPath(pathname)
-    ? NextResponse.rewrite(new URL("/not-found-malformed-path", request.url), { request: { headers: requestHeaders } })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+    ? NextResponse.rewrite(new URL("/_not-found", request.url), { request: { headers: requestHeaders } })
+    : intl(new NextRequest(request, { headers: requestHeaders }));
   return withHeaders(response, { ...common, "Content-Security-Policy": policy });
 }
 

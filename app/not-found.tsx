@@ -1,24 +1,25 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import "./globals.css";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-// Rendered per request (connection()), like every page, so its scripts carry the request's CSP nonce.
-export default async function NotFound() {
+// A path outside every locale (the pages' own not-found is app/[locale]/not-found.tsx): a whole
+// document, since the root layout only passes its children on. Rendered per request (connection()).
+export default async function GlobalNotFound() {
   await connection();
   return (
-    <>
-      <h1>Page not found</h1>
-      <p>There is no page at this address. A study link may be misspelt, or the study may have been renamed in a later version of the dataset.</p>
-      <ul>
-        <li>
-          <Link href="/">Browse the evidence</Link> (search by endpoint, treatment, codon or study)
-        </li>
-        <li>
-          <Link href="/studies">All studies</Link>
-        </li>
-      </ul>
-    </>
+    <html lang="en">
+      <body>
+        <main id="main">
+          <h1>Page not found</h1>
+          <p>There is no page at this address.</p>
+          <p>
+            {/* A plain link: this page sits outside the localized app. */}
+            <a href="/">Browse the evidence</a>
+          </p>
+        </main>
+      </body>
+    </html>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 // KRAS allele spectrum: for each allele, one bar per study (share of its KRAS-mutant patients).
 import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import type { AlleleBar } from "@/lib/charts/series";
 import { ChartFrame } from "./ChartFrame";
 import { formatCount, formatNumber, linearTicks, paddedLinearDomain } from "./format";
-import { markFor, markLegend, sourceLevelText } from "./marks";
+import { markFor, markLegend, sourceLevelText, type ChartWords } from "./marks";
 import { RowChart, estimateRowChartHeight, type ChartRow, type ValueAxis } from "./RowChart";
 
-const TITLE = "KRAS allele spectrum";
 
 /** "KRAS-G12D" → "KRAS G12D". */
 function alleleLabel(code: string): string {
@@ -15,28 +15,28 @@ function alleleLabel(code: string): string {
 }
 
 export function AlleleSpectrum({ bars }: { bars: AlleleBar[] }) {
-  const rows = useMemo(() => alleleRows(bars), [bars]);
+  const t = useTranslations("chart");
+  const TITLE = t("alleleTitle");
+  const rows = useMemo(() => alleleRows(bars, t), [bars, t]);
   const axis = useMemo((): ValueAxis => {
     const domain = paddedLinearDomain(bars.map((b) => b.value));
-    return { scale: "linear", domain: [0, Math.min(100, domain[1])], ticks: linearTicks([0, Math.min(100, domain[1])]), label: "Share of KRAS-mutant patients (%)" };
-  }, [bars]);
+    return { scale: "linear", domain: [0, Math.min(100, domain[1])], ticks: linearTicks([0, Math.min(100, domain[1])]), label: t("alleleAxis") };
+  }, [bars, t]);
   const legend = markLegend(
     "bar",
     { primary: bars.some((b) => b.sourceLevel !== "secondary"), secondary: bars.some((b) => b.sourceLevel === "secondary"), flagged: bars.some((b) => b.flagged) },
-    "as printed in the study's own report",
+    t("legendOwnReport"),
+    t,
   );
-  const caption = [
-    "Share of each study's KRAS-mutant patients carrying the allele, as printed, with the count (patients/KRAS-mutant patients) where printed.",
-    "Studies are side by side under each allele; the shares of one study need not add up to 100% (alleles not listed, or not reported).",
-  ];
+  const caption = [t("alleleCaption1"), t("alleleCaption2")];
   return (
-    <ChartFrame title={TITLE} caption={caption} legend={legend} table={alleleTable(bars)} estimatedHeight={estimateRowChartHeight(rows)}>
+    <ChartFrame title={TITLE} caption={caption} legend={legend} table={alleleTable(bars, t)} estimatedHeight={estimateRowChartHeight(rows)}>
       {(width) => <RowChart width={width} rows={rows} axis={axis} notePlacement="end" title={TITLE} />}
     </ChartFrame>
   );
 }
 
-function alleleRows(bars: AlleleBar[]): ChartRow[] {
+function alleleRows(bars: AlleleBar[], t: ChartWords): ChartRow[] {
   const byAllele = new Map<string, AlleleBar[]>();
   for (const bar of bars) byAllele.set(bar.allele, [...(byAllele.get(bar.allele) ?? []), bar]);
   const rows: ChartRow[] = [];
@@ -58,10 +58,10 @@ function alleleRows(bars: AlleleBar[]): ChartRow[] {
         href: bar.href,
         details: [
           alleleLabel(allele),
-          `${(bar.valueText ?? formatNumber(bar.value))}% of KRAS-mutant patients`,
-          ...(count ? [`Patients: ${count}`] : []),
-          `Source: ${sourceLevelText(bar.sourceLevel)}${secondary ? " (as cited by another publication)" : ""}`,
-          ...(bar.flagged ? ["⚑ Integrity flag: see the record"] : []),
+          t("alleleShare", { value: bar.valueText ?? formatNumber(bar.value) }),
+          ...(count ? [t("patientsCount", { count })] : []),
+          `${t("source", { level: sourceLevelText(bar.sourceLevel, t) })}${secondary ? t("asCited") : ""}`,
+          ...(bar.flagged ? [t("flagDetail")] : []),
         ],
       });
     });
@@ -69,9 +69,9 @@ function alleleRows(bars: AlleleBar[]): ChartRow[] {
   return rows;
 }
 
-function alleleTable(bars: AlleleBar[]) {
+function alleleTable(bars: AlleleBar[], t: ChartWords) {
   return {
-    columns: ["Allele", "Study", "Share (%)", "Patients", "Source", "Notes"],
+    columns: [t("col.allele"), t("col.study"), t("col.share"), t("col.patients"), t("col.source"), t("col.notes")],
     rows: bars.map((b, i) => ({
       key: `${b.allele}|${b.href}|${i}`,
       cells: [
@@ -81,8 +81,8 @@ function alleleTable(bars: AlleleBar[]) {
         </a>,
         (b.valueText ?? formatNumber(b.value)),
         formatCount(b.events, b.total) ?? "—",
-        sourceLevelText(b.sourceLevel),
-        b.flagged ? "⚑ flagged" : "—",
+        sourceLevelText(b.sourceLevel, t),
+        b.flagged ? t("flagged") : "—",
       ],
     })),
   };

@@ -2,13 +2,13 @@
 // Arm-level figures: bars of the share of patients per arm, or medians with their interval, each
 // comparison's arms side by side under its label.
 import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import type { ArmGroup, ArmPoint } from "@/lib/charts/series";
 import { ChartFrame, type LegendItem } from "./ChartFrame";
 import { formatCount, formatInterval, formatNumber, linearTicks, paddedLinearDomain } from "./format";
-import { RANGE_DASH, markFor, markLegend, sourceLevelText } from "./marks";
+import { RANGE_DASH, markFor, markLegend, sourceLevelText, type ChartWords } from "./marks";
 import { RowChart, estimateRowChartHeight, type ChartRow, type ValueAxis } from "./RowChart";
 
-const INTERVAL_NAMES = { ci: "95% CI", range: "range" } as const;
 
 export function ArmChart({ groups }: { groups: ArmGroup[] }) {
   return (
@@ -21,15 +21,16 @@ export function ArmChart({ groups }: { groups: ArmGroup[] }) {
 }
 
 function ArmGroupChart({ group }: { group: ArmGroup }) {
+  const t = useTranslations("chart");
   const proportion = group.measure === "proportion";
   const unit = proportion ? "%" : group.unit;
-  const chartTitle = proportion ? `${group.endpointLabel}: patients (%) by arm` : `${group.endpointLabel}: median (${unit}) by arm`;
-  const rows = useMemo(() => armRows(group), [group]);
+  const chartTitle = proportion ? t("armTitleProportion", { endpoint: group.endpointLabel }) : t("armTitleMedian", { endpoint: group.endpointLabel, unit });
+  const rows = useMemo(() => armRows(group, t), [group, t]);
   const axis = useMemo((): ValueAxis => {
-    if (proportion) return { scale: "linear", domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], label: "Patients (%)" };
+    if (proportion) return { scale: "linear", domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], label: t("axisPatients") };
     const domain = paddedLinearDomain(group.points.flatMap((p) => [p.value, p.lower, p.upper]));
-    return { scale: "linear", domain, ticks: linearTicks(domain), label: `Median, ${unit}` };
-  }, [group.points, proportion, unit]);
+    return { scale: "linear", domain, ticks: linearTicks(domain), label: t("axisMedian", { unit }) };
+  }, [group.points, proportion, unit, t]);
 
   const kinds = new Set(group.points.map((p) => p.intervalKind));
   const legend: LegendItem[] = [
@@ -40,23 +41,16 @@ function ArmGroupChart({ group }: { group: ArmGroup }) {
         secondary: group.points.some((p) => p.sourceLevel === "secondary"),
         flagged: group.points.some((p) => p.flagged),
       },
-      "as printed in the study's own report",
+      t("legendOwnReport"),
+      t,
     ),
     ...(kinds.has("ci") ? [{ label: "95% CI", mark: { shape: "whisker" as const } }] : []),
-    ...(kinds.has("range") ? [{ label: "range", mark: { shape: "whisker" as const, dash: RANGE_DASH } }] : []),
+    ...(kinds.has("range") ? [{ label: t("interval.range"), mark: { shape: "whisker" as const, dash: RANGE_DASH } }] : []),
   ];
-  const caption = proportion
-    ? [
-        "Share of patients in each arm with the outcome, as printed, with the count (events/patients) where printed.",
-        "Arms of one comparison are drawn together under the study label; whiskers are 95% CIs where printed.",
-      ]
-    : [
-        `Median per arm in ${unit}, as printed, with its interval where printed.`,
-        "Arms of one comparison are drawn together under the study label; solid whiskers are 95% CIs, dashed whiskers ranges, where printed.",
-      ];
+  const caption = proportion ? [t("armCaptionProportion1"), t("armCaptionProportion2")] : [t("armCaptionMedian1", { unit }), t("armCaptionMedian2")];
 
   return (
-    <ChartFrame title={chartTitle} caption={caption} legend={legend} table={armTable(group)} estimatedHeight={estimateRowChartHeight(rows)}>
+    <ChartFrame title={chartTitle} caption={caption} legend={legend} table={armTable(group, t)} estimatedHeight={estimateRowChartHeight(rows)}>
       {(width) => <RowChart width={width} rows={rows} axis={axis} notePlacement="end" title={chartTitle} />}
     </ChartFrame>
   );
@@ -66,12 +60,12 @@ function valueText(point: ArmPoint, unit: string): string {
   return unit === "%" ? `${(point.valueText ?? formatNumber(point.value))}%` : `${(point.valueText ?? formatNumber(point.value))} ${unit}`;
 }
 
-function intervalText(point: ArmPoint): string | null {
+function intervalText(point: ArmPoint, t: ChartWords): string | null {
   const interval = (point.lowerText && point.upperText ? `${point.lowerText}–${point.upperText}` : formatInterval(point.lower, point.upper));
-  return interval && point.intervalKind ? `${INTERVAL_NAMES[point.intervalKind]} ${interval}` : null;
+  return interval && point.intervalKind ? `${point.intervalKind === "ci" ? "95% CI" : t("interval.range")} ${interval}` : null;
 }
 
-function armRows(group: ArmGroup): ChartRow[] {
+function armRows(group: ArmGroup, t: ChartWords): ChartRow[] {
   const proportion = group.measure === "proportion";
   const unit = proportion ? "%" : group.unit;
   // Arms of one comparison together, comparisons in the order the series gives them.
@@ -87,7 +81,7 @@ function armRows(group: ArmGroup): ChartRow[] {
     rows.push({ kind: "header", key: `header:${key}`, label });
     for (const point of points) {
       const count = formatCount(point.events, point.total);
-      const interval = intervalText(point);
+      const interval = intervalText(point, t);
       const secondary = point.sourceLevel === "secondary";
       rows.push({
         kind: "item",
@@ -105,9 +99,9 @@ function armRows(group: ArmGroup): ChartRow[] {
         details: [
           label,
           `${valueText(point, unit)}${interval ? ` (${interval})` : ""}`,
-          ...(count ? [`Patients: ${count}`] : []),
-          `Source: ${sourceLevelText(point.sourceLevel)}${secondary ? " (as cited by another publication)" : ""}`,
-          ...(point.flagged ? ["⚑ Integrity flag: see the record"] : []),
+          ...(count ? [t("patientsCount", { count })] : []),
+          `${t("source", { level: sourceLevelText(point.sourceLevel, t) })}${secondary ? t("asCited") : ""}`,
+          ...(point.flagged ? [t("flagDetail")] : []),
         ],
       });
     }
@@ -115,10 +109,10 @@ function armRows(group: ArmGroup): ChartRow[] {
   return rows;
 }
 
-function armTable(group: ArmGroup) {
+function armTable(group: ArmGroup, t: ChartWords) {
   const unit = group.measure === "proportion" ? "%" : group.unit;
   return {
-    columns: ["Study", "Arm", group.measure === "proportion" ? "Patients (%)" : `Median (${unit})`, "Interval", "Events/patients", "Source", "Notes"],
+    columns: [t("col.study"), t("col.arm"), group.measure === "proportion" ? t("axisPatients") : t("col.median", { unit }), t("col.interval"), t("col.eventsPatients"), t("col.source"), t("col.notes")],
     rows: group.points.map((p) => ({
       key: p.id,
       cells: [
@@ -127,10 +121,10 @@ function armTable(group: ArmGroup) {
         </a>,
         p.arm,
         (p.valueText ?? formatNumber(p.value)),
-        intervalText(p) ?? "—",
+        intervalText(p, t) ?? "—",
         formatCount(p.events, p.total) ?? "—",
-        sourceLevelText(p.sourceLevel),
-        p.flagged ? "⚑ flagged" : "—",
+        sourceLevelText(p.sourceLevel, t),
+        p.flagged ? t("flagged") : "—",
       ],
     })),
   };

@@ -1,6 +1,7 @@
 "use client";
 // The frame every chart sits in: title, chart, legend, caption, SVG/PNG download and the same
 // figures as a table (for screen readers, for print, and for anyone who wants the numbers).
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { COLOURS, fileSlug, wrapLabel, charWidth } from "./format";
@@ -42,7 +43,9 @@ export function ChartFrame({ title, caption = [], legend = [], table, fileName, 
   const [printWidth, setPrintWidth] = useState(0);
   const width = printWidth && screenWidth ? Math.min(screenWidth, printWidth) : screenWidth;
   const [status, setStatus] = useState("");
-  const stem = fileName ?? fileSlug(title);
+  const t = useTranslations("chart");
+  // A title in Chinese has no Latin letters to name a file with.
+  const stem = fileName ?? (fileSlug(title) || "chart");
 
   // Print the data table with the chart even where ::details-content is not supported.
   useEffect(() => {
@@ -79,15 +82,15 @@ export function ChartFrame({ title, caption = [], legend = [], table, fileName, 
 
   const downloadSvg = useCallback(() => {
     const svg = chartSvg();
-    if (!svg) return setStatus("The chart is not drawn yet.");
+    if (!svg) return setStatus(t("notDrawn"));
     const { markup } = standaloneSvg(svg, title, legend, legendSwatches(), caption);
     triggerDownload(new Blob([markup], { type: "image/svg+xml;charset=utf-8" }), `${stem}.svg`);
-    setStatus(`Saved ${stem}.svg`);
-  }, [chartSvg, legendSwatches, title, legend, caption, stem]);
+    setStatus(t("saved", { file: `${stem}.svg` }));
+  }, [chartSvg, legendSwatches, title, legend, caption, stem, t]);
 
   const downloadPng = useCallback(() => {
     const svg = chartSvg();
-    if (!svg) return setStatus("The chart is not drawn yet.");
+    if (!svg) return setStatus(t("notDrawn"));
     const { markup, width: w, height: h } = standaloneSvg(svg, title, legend, legendSwatches(), caption);
     const url = URL.createObjectURL(new Blob([markup], { type: "image/svg+xml;charset=utf-8" }));
     const image = new Image();
@@ -97,24 +100,24 @@ export function ChartFrame({ title, caption = [], legend = [], table, fileName, 
       canvas.width = Math.ceil(w * scale);
       canvas.height = Math.ceil(h * scale);
       const context = canvas.getContext("2d");
-      if (!context) return setStatus("This browser cannot draw a PNG.");
+      if (!context) return setStatus(t("noPng"));
       context.fillStyle = "#ffffff";
       context.fillRect(0, 0, canvas.width, canvas.height);
       context.scale(scale, scale);
       context.drawImage(image, 0, 0, w, h);
       URL.revokeObjectURL(url);
       canvas.toBlob((blob) => {
-        if (!blob) return setStatus("The PNG could not be made.");
+        if (!blob) return setStatus(t("pngFailed"));
         triggerDownload(blob, `${stem}.png`);
-        setStatus(`Saved ${stem}.png`);
+        setStatus(t("saved", { file: `${stem}.png` }));
       }, "image/png");
     };
     image.onerror = () => {
       URL.revokeObjectURL(url);
-      setStatus("The PNG could not be made.");
+      setStatus(t("pngFailed"));
     };
     image.src = url;
-  }, [chartSvg, legendSwatches, title, legend, caption, stem]);
+  }, [chartSvg, legendSwatches, title, legend, caption, stem, t]);
 
   return (
     <figure className={`chart-frame ${styles.frame}`} aria-labelledby={titleId} aria-describedby={caption.length ? captionId : undefined}>
@@ -123,7 +126,7 @@ export function ChartFrame({ title, caption = [], legend = [], table, fileName, 
         {width > 0 ? children(width) : null}
       </div>
       {legend.length > 0 && (
-        <ul ref={legendRef} className={styles.legend} aria-label="Legend">
+        <ul ref={legendRef} className={styles.legend} aria-label={t("legend")}>
           {legend.map((item) => (
             <li key={item.label}>
               <LegendSwatch mark={item.mark} />
@@ -143,21 +146,21 @@ export function ChartFrame({ title, caption = [], legend = [], table, fileName, 
       )}
       {footer}
       <div className={styles.actions}>
-        <button type="button" onClick={downloadSvg} aria-label={`Download SVG of ${title}`}>
-          Download SVG
+        <button type="button" onClick={downloadSvg} aria-label={t("downloadSvgOf", { title })}>
+          {t("downloadSvg")}
         </button>
-        <button type="button" onClick={downloadPng} aria-label={`Download PNG of ${title}`}>
-          Download PNG
+        <button type="button" onClick={downloadPng} aria-label={t("downloadPngOf", { title })}>
+          {t("downloadPng")}
         </button>
         <span className={styles.status} role="status">
           {status}
         </span>
       </div>
       <details ref={detailsRef} className={styles.data}>
-        <summary>Data table ({table.rows.length} rows)</summary>
+        <summary>{t("dataTable", { count: table.rows.length })}</summary>
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">{title}: the plotted figures</caption>
+            <caption className="visually-hidden">{t("tableCaption", { title })}</caption>
             <thead>
               <tr>
                 {table.columns.map((c) => (

@@ -1,15 +1,17 @@
 "use client";
 // Forest plot: one chart per endpoint, one row per ratio record (log axis, line of no difference at 1).
 import { useMemo, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { forestGroupKey, type ForestGroup, type ForestRow } from "@/lib/charts/series";
 import { ChartFrame, type LegendItem } from "./ChartFrame";
 import { formatInterval, formatNumber, formatP, logTicks, paddedLogDomain } from "./format";
-import { markFor, markLegend, sourceLevelText } from "./marks";
+import { markFor, markLegend, sourceLevelText, type ChartWords } from "./marks";
 import { RowChart, estimateRowChartHeight, type ItemRow } from "./RowChart";
 
 const MEASURE_NAMES: Record<string, string> = { HR: "Hazard ratio", OR: "Odds ratio", RR: "Risk ratio" };
 
-export function measureAxisLabel(measures: string[]): string {
+export function measureAxisLabel(measures: string[], t?: ChartWords): string {
+  if (t) return t("logScale", { measures: [...new Set(measures)].map((m) => (MEASURE_NAMES[m] ? t(`measure.${m}`) : m)).join(" / ") });
   const names = [...new Set(measures)].map((m) => MEASURE_NAMES[m] ?? m);
   const text = names.map((n, i) => (i === 0 ? n : n.toLowerCase())).join(" / ");
   return `${text} (log scale)`;
@@ -27,13 +29,14 @@ export function ForestPlot({ groups, title, footers }: { groups: ForestGroup[]; 
 }
 
 function ForestGroupChart({ group, title, footer }: { group: ForestGroup; title?: string; footer?: ReactNode }) {
+  const t = useTranslations("chart");
   const measures = [...new Set(group.rows.map((r) => r.measure))];
   const chartTitle = `${title ? `${title}: ` : ""}${group.endpointLabel} (${measures.join(", ")})`;
-  const rows = useMemo(() => forestRows(group.rows), [group.rows]);
+  const rows = useMemo(() => forestRows(group.rows, t), [group.rows, t]);
   const axis = useMemo(() => {
     const domain = paddedLogDomain(group.rows.flatMap((r) => [r.value, r.lower, r.upper]));
-    return { scale: "log" as const, domain, ticks: logTicks(domain), label: measureAxisLabel(group.rows.map((r) => r.measure)) };
-  }, [group.rows]);
+    return { scale: "log" as const, domain, ticks: logTicks(domain), label: measureAxisLabel(group.rows.map((r) => r.measure), t) };
+  }, [group.rows, t]);
 
   const legend: LegendItem[] = [
     ...markLegend(
@@ -44,18 +47,16 @@ function ForestGroupChart({ group, title, footer }: { group: ForestGroup; title?
         secondary: group.rows.some((r) => r.sourceLevel === "secondary" && !r.computed),
         flagged: group.rows.some((r) => r.flagged),
       },
-      "ratio as printed",
+      t("legendRatio"),
+      t,
     ),
-    { label: "95% CI (arrow: beyond the axis)", mark: { shape: "whisker" } },
-    { label: "1 = no difference", mark: { shape: "line" } },
+    { label: t("legendCi"), mark: { shape: "whisker" } },
+    { label: t("legendNoDifference"), mark: { shape: "line" } },
   ];
-  const caption = [
-    group.meaning,
-    "Each row is one published estimate; follow its label or point to the record and its source. Rows without a printed CI show the point only.",
-  ];
+  const caption = [group.meaning, t("forestCaption")];
 
   return (
-    <ChartFrame title={chartTitle} caption={caption} legend={legend} table={forestTable(group.rows)} estimatedHeight={estimateRowChartHeight(rows)} footer={footer}>
+    <ChartFrame title={chartTitle} caption={caption} legend={legend} table={forestTable(group.rows, t)} estimatedHeight={estimateRowChartHeight(rows)} footer={footer}>
       {(width) => <RowChart width={width} rows={rows} axis={axis} referenceAt={1} notePlacement="column" title={chartTitle} />}
     </ChartFrame>
   );
@@ -65,18 +66,18 @@ function ForestGroupChart({ group, title, footer }: { group: ForestGroup; title?
  * Two records can share study, comparison and analysis (a conference and a news report of one HR;
  * an OR and an RR computed from one table): such labels get what tells them apart.
  */
-function distinguishingSuffix(row: ForestRow, rows: ForestRow[]): string {
+function distinguishingSuffix(row: ForestRow, rows: ForestRow[], t: ChartWords): string {
   const twins = rows.filter((r) => r.label === row.label);
   if (twins.length < 2) return "";
-  if (new Set(twins.map((r) => r.sourceLevel)).size > 1) return ` (${sourceLevelText(row.sourceLevel)})`;
+  if (new Set(twins.map((r) => r.sourceLevel)).size > 1) return ` (${sourceLevelText(row.sourceLevel, t)})`;
   if (new Set(twins.map((r) => r.measure)).size > 1) return ` (${row.measure})`;
   return "";
 }
 
-function forestRows(rows: ForestRow[]): ItemRow[] {
+function forestRows(rows: ForestRow[], t: ChartWords): ItemRow[] {
   return rows.map((r) => {
-    let label = `${r.label}${distinguishingSuffix(r, rows)}`;
-    if (r.computed && !/computed/.test(label)) label = `${label} · computed`;
+    let label = `${r.label}${distinguishingSuffix(r, rows, t)}`;
+    if (r.computed && !/computed/.test(label)) label = `${label} · ${t("computed")}`;
     const ci = r.lowerText && r.upperText ? `${r.lowerText}–${r.upperText}` : formatInterval(r.lower, r.upper);
     const p = formatP(r.p);
     const note = [`${r.measure} ${(r.valueText ?? formatNumber(r.value))}${ci ? ` (${ci})` : ""}`, p].filter(Boolean).join(" · ");
@@ -92,19 +93,19 @@ function forestRows(rows: ForestRow[]): ItemRow[] {
       mark: markFor("square", { flagged: r.flagged, computed: r.computed, secondary: r.sourceLevel === "secondary" }),
       href: r.href,
       details: [
-        `${r.measure} ${(r.valueText ?? formatNumber(r.value))}${ci ? `, 95% CI ${ci}` : ", no CI printed"}`,
-        p ?? "p not printed",
-        `Source: ${sourceLevelText(r.sourceLevel)}${r.sourceLevel === "secondary" ? " (as cited by another publication)" : ""} · reported at ${r.reportedLevel} level`,
-        ...(r.computed ? ["Computed here from the printed counts, not printed in the source"] : []),
-        ...(r.flagged ? ["⚑ Integrity flag: see the record"] : []),
+        `${r.measure} ${(r.valueText ?? formatNumber(r.value))}${ci ? `, 95% CI ${ci}` : t("noCi")}`,
+        p ?? t("noP"),
+        `${t("source", { level: sourceLevelText(r.sourceLevel, t) })}${r.sourceLevel === "secondary" ? t("asCited") : ""} · ${t("reportedAt", { level: r.reportedLevel })}`,
+        ...(r.computed ? [t("computedDetail")] : []),
+        ...(r.flagged ? [t("flagDetail")] : []),
       ],
     };
   });
 }
 
-function forestTable(rows: ForestRow[]) {
+function forestTable(rows: ForestRow[], t: ChartWords) {
   return {
-    columns: ["Study", "Comparison", "Analysis", "Measure", "Estimate", "95% CI", "p", "Source", "Notes"],
+    columns: [t("col.study"), t("col.comparison"), t("col.analysis"), t("col.measure"), t("col.estimate"), "95% CI", "p", t("col.source"), t("col.notes")],
     rows: rows.map((r) => ({
       key: r.id,
       cells: [
@@ -117,8 +118,8 @@ function forestTable(rows: ForestRow[]) {
         (r.valueText ?? formatNumber(r.value)),
         (r.lowerText && r.upperText ? `${r.lowerText}–${r.upperText}` : (formatInterval(r.lower, r.upper) ?? "—")),
         r.p ?? "—",
-        sourceLevelText(r.sourceLevel),
-        [r.computed ? "computed" : null, r.flagged ? "⚑ flagged" : null].filter(Boolean).join(", ") || "—",
+        sourceLevelText(r.sourceLevel, t),
+        [r.computed ? t("computed") : null, r.flagged ? t("flagged") : null].filter(Boolean).join(", ") || "—",
       ],
     })),
   };

@@ -6,6 +6,9 @@ import type { RowMark } from "./RowChart";
 
 export type MarkKind = { flagged: boolean; computed?: boolean; secondary?: boolean };
 
+/** The charts' words (messages/*.json, namespace "chart"): next-intl's translator in a component. */
+export type ChartWords = (key: string, values?: Record<string, string | number>) => string;
+
 const SECONDARY_DASH = "3 2";
 export const RANGE_DASH = "5 3";
 
@@ -21,17 +24,18 @@ export function markLegend(
   shape: RowMark["shape"],
   present: { primary: boolean; computed?: boolean; secondary?: boolean; flagged: boolean },
   primaryLabel: string,
+  t?: ChartWords,
 ): LegendItem[] {
   const items: LegendItem[] = [];
   const asLegend = (m: RowMark) => ({ shape: m.shape, fill: m.fill, stroke: m.stroke, dash: m.dash });
   if (present.primary) items.push({ label: primaryLabel, mark: asLegend(markFor(shape, { flagged: false })) });
-  if (present.computed) items.push({ label: "computed here from the printed counts (hollow)", mark: asLegend(markFor(shape, { flagged: false, computed: true })) });
-  if (present.secondary) items.push({ label: "secondary (as cited)", mark: asLegend(markFor(shape, { flagged: false, secondary: true })) });
-  if (present.flagged) items.push({ label: "⚑ integrity flag (see the record)", mark: asLegend(markFor(shape, { flagged: true })) });
+  if (present.computed) items.push({ label: t ? t("legendComputed") : "computed here from the printed counts (hollow)", mark: asLegend(markFor(shape, { flagged: false, computed: true })) });
+  if (present.secondary) items.push({ label: t ? t("legendSecondary") : "secondary (as cited)", mark: asLegend(markFor(shape, { flagged: false, secondary: true })) });
+  if (present.flagged) items.push({ label: t ? t("legendFlagged") : "⚑ integrity flag (see the record)", mark: asLegend(markFor(shape, { flagged: true })) });
   return items;
 }
 
-/** "news-report" → "news report". */
-export function sourceLevelText(sourceLevel: string): string {
-  return sourceLevel.replace(/-/g, " ");
+/** "news-report" → "news report" (in Chinese: 新闻报道). */
+export function sourceLevelText(sourceLevel: string, t?: ChartWords): string {
+  return t ? t(`level.${sourceLevel}`) : sourceLevel.replace(/-/g, " ");
 }

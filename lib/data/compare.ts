@@ -308,10 +308,10 @@ export async function findStudyFacts(db: PrismaClient, ids: string[]): Promise<S
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await db.study.findMany({
       where: { id: { in: unique.slice(i, i + 500) } },
-      select: { id: true, n: true, designInfo: { select: { label: true } }, arms: { orderBy: { sortOrder: "asc" }, select: { armKey: true, label: true, n: true, molecularGroup: true, treatment: true } } },
+      select: { id: true, n: true, design: true, designInfo: { select: { label: true } }, arms: { orderBy: { sortOrder: "asc" }, select: { armKey: true, label: true, n: true, molecularGroup: true, treatment: true } } },
     });
     for (const r of rows)
-      out.push({ id: r.id, n: r.n, designLabel: r.designInfo.label, arms: r.arms.map((a) => ({ id: a.armKey, label: a.label, n: a.n, molecularGroup: a.molecularGroup, treatment: a.treatment })) });
+      out.push({ id: r.id, n: r.n, designLabel: r.designInfo.label, design: r.design, arms: r.arms.map((a) => ({ id: a.armKey, label: a.label, n: a.n, molecularGroup: a.molecularGroup, treatment: a.treatment })) });
   }
   return out;
 }

@@ -121,10 +121,19 @@ export async function evidenceMap(db: PrismaClient, vocab: AppVocabulary, filter
 }
 
 /** "2 studies", "391 patients", "n unknown": the words of a count, for cells, titles and screen readers. */
-export function countWords(c: EvidenceCount): { studies: string; patients: string; records: string; full: string } {
+export function countWords(c: EvidenceCount, locale: string = "en"): { studies: string; patients: string; records: string; full: string } {
+  if (locale === "zh") return countWordsZh(c);
   const studies = `${c.studies} stud${c.studies === 1 ? "y" : "ies"}`;
   const patients =
     c.studies === 0 ? "" : c.studiesWithoutN === c.studies ? "n unknown" : `${c.patients.toLocaleString("en-GB")} patients${c.studiesWithoutN ? ` + ${c.studiesWithoutN} stud${c.studiesWithoutN === 1 ? "y" : "ies"} with n unknown` : ""}`;
   const records = `${c.records} record${c.records === 1 ? "" : "s"}`;
   return { studies, patients, records, full: [studies, patients, records].filter(Boolean).join(", ") };
+}
+
+/** The same counts in Chinese: "3 项研究，412 例患者，9 条记录". */
+function countWordsZh(c: EvidenceCount): { studies: string; patients: string; records: string; full: string } {
+  const studies = `${c.studies} 项研究`;
+  const patients = c.studies === 0 ? "" : c.studiesWithoutN === c.studies ? "例数未知" : `${c.patients.toLocaleString("en-GB")} 例患者${c.studiesWithoutN ? ` + ${c.studiesWithoutN} 项研究例数未知` : ""}`;
+  const records = `${c.records} 条记录`;
+  return { studies, patients, records, full: [studies, patients, records].filter(Boolean).join("，") };
 }

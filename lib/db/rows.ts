@@ -137,13 +137,13 @@ export function databaseRows(content: ContentSet, dataset: BuiltDataset): TableR
   const listed = listedFlags(dataset.checkFlags);
 
   return {
-    endpoints: vocab.endpoints.map((e, i) => ({ code: e.code, role: e.role, label: e.label, definition: e.definition, synonyms: json(e.synonyms), sortOrder: i })),
-    treatments: vocab.treatments.map((t, i) => ({ code: t.code, label: t.label, class: t.class, parents: json(t.parents), synonyms: json(t.synonyms), sortOrder: i })),
+    endpoints: vocab.endpoints.map((e, i) => ({ code: e.code, role: e.role, label: e.label, labelZh: e.labelZh, definition: e.definition, synonyms: json(e.synonyms), sortOrder: i })),
+    treatments: vocab.treatments.map((t, i) => ({ code: t.code, label: t.label, labelZh: t.labelZh, class: t.class, parents: json(t.parents), synonyms: json(t.synonyms), sortOrder: i })),
     questions: content.questions.map((q, i) => ({ id: q.id, title: q.title, kind: q.kind, definition: json(q), sortOrder: i })),
     riskOfBias: content.riskOfBias.map((r) => ({ studyId: r.study, tool: r.tool, assessment: json(r) })),
-    molecularGroups: vocab.molecularGroups.map((g, i) => ({ code: g.code, label: g.label, parentCode: g.parent, level: g.level, path: paths.get(g.code)!, synonyms: json(g.synonyms), sortOrder: i })),
-    designs: vocab.designs.map((d, i) => ({ code: d.code, label: d.label, sortOrder: i })),
-    sourceLevels: vocab.sourceLevels.map((l) => ({ code: l.code, label: l.label, rank: l.rank })),
+    molecularGroups: vocab.molecularGroups.map((g, i) => ({ code: g.code, label: g.label, labelZh: g.labelZh, parentCode: g.parent, level: g.level, path: paths.get(g.code)!, synonyms: json(g.synonyms), sortOrder: i })),
+    designs: vocab.designs.map((d, i) => ({ code: d.code, label: d.label, labelZh: d.labelZh, sortOrder: i })),
+    sourceLevels: vocab.sourceLevels.map((l) => ({ code: l.code, label: l.label, labelZh: l.labelZh, rank: l.rank })),
     studies: dataset.studies.map((s, i) => ({
       id: s.id,
       shortName: s.shortName,

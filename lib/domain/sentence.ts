@@ -1,12 +1,35 @@
 // A record written the way a clinician reads it:
 // "HR 3.37 (1.76–6.47), p<0.001 · multivariable · RAS-mutant vs RAS wild-type · NCCH 2024, Table 2".
+// In Chinese (locale "zh") the same numbers in Chinese words:
+// "HR 3.37 (1.76–6.47)，p<0.001 · 多因素分析 · RAS-mt vs RAS-wt · NCCH 2024, Table 2". Numbers, study
+// names, group labels and locators stay as printed (they are the paper's own words).
 import type { EffectRecord } from "./records";
+
+/** The interface's language: English, or Simplified Chinese. */
+export type SentenceLocale = "en" | "zh";
 
 export function formatP(p: string | null): string | null {
   if (!p) return null;
   const t = p.trim().replace(/^p\s*/i, "");
   return /^[<>=≤≥]/.test(t) ? `p${t.replace(/^=\s*/, "=")}` : `p=${t}`;
 }
+
+const MEASURE_WORD_ZH: Record<string, string> = {
+  HR: "HR",
+  OR: "OR",
+  RR: "RR",
+  RD: "差值",
+  MD: "差值",
+  median: "中位数",
+  mean: "均值",
+  "percent-change": "变化",
+  count: "计数",
+};
+
+/** Units the content prints, in Chinese; any other unit stays as printed. */
+const UNIT_ZH: Record<string, string> = { months: "个月", years: "年", days: "天", weeks: "周", cycles: "个周期", lesions: "个病灶", minutes: "分钟", "percentage points": "个百分点" };
+
+const unitText = (unit: string, locale: SentenceLocale) => (locale === "zh" ? (UNIT_ZH[unit] ?? unit) : unit);
 
 const MEASURE_WORD: Record<string, string> = {
   HR: "HR",
@@ -31,52 +54,57 @@ type Shown = Pick<EffectRecord, "readingReason" | "value" | "valueText" | "ciLow
 type NumberField = "value" | "ciLower" | "ciUpper" | "rangeLower" | "rangeUpper";
 
 /** A figure as shown: the printed text, or, where damaged print was read, "2.48 (printed 248)". */
-export function shownNumber(e: Shown, f: NumberField): string | null {
+export function shownNumber(e: Shown, f: NumberField, locale: SentenceLocale = "en"): string | null {
   const text = e[`${f}Text`];
   const n = e[f];
   if (text === null) return null;
   if (!e.readingReason) return text;
-  if (n === null) return `${text} (unreadable as printed)`;
+  if (n === null) return locale === "zh" ? `${text}（原文无法辨读）` : `${text} (unreadable as printed)`;
   const read = readingText(text, n);
-  return Number(read) === Number(text.replace("−", "-")) ? text : `${read} (printed ${text})`;
+  return Number(read) === Number(text.replace("−", "-")) ? text : locale === "zh" ? `${read}（原文印作 ${text}）` : `${read} (printed ${text})`;
 }
 
-function interval(e: Shown & Pick<EffectRecord, "ciLevel">, withLabel: boolean): string {
-  const lo = shownNumber(e, "ciLower");
-  const hi = shownNumber(e, "ciUpper");
+function interval(e: Shown & Pick<EffectRecord, "ciLevel">, withLabel: boolean, locale: SentenceLocale = "en"): string {
+  const lo = shownNumber(e, "ciLower", locale);
+  const hi = shownNumber(e, "ciUpper", locale);
   if (lo && hi) return ` (${withLabel ? `${e.ciLevel ?? 95}% CI ` : ""}${lo}–${hi})`;
-  const rlo = shownNumber(e, "rangeLower");
-  const rhi = shownNumber(e, "rangeUpper");
-  if (rlo && rhi) return ` (range ${rlo}–${rhi})`;
+  const rlo = shownNumber(e, "rangeLower", locale);
+  const rhi = shownNumber(e, "rangeUpper", locale);
+  if (rlo && rhi) return locale === "zh" ? ` (范围 ${rlo}–${rhi})` : ` (range ${rlo}–${rhi})`;
   return "";
 }
 
+const DIRECTION_ZH: Record<string, string> = { worse: "更差", better: "更好", higher: "更高", lower: "更低", shorter: "更短", longer: "更长", "no-difference": "无差异" };
+
 /** The figure itself: "HR 3.37 (1.76–6.47), p<0.001" or "22.3% (27/121)". */
-export function figureText(e: EffectRecord): string {
+export function figureText(e: EffectRecord, locale: SentenceLocale = "en"): string {
+  const zh = locale === "zh";
   const p = formatP(e.p);
-  const withP = (s: string) => (p ? `${s}, ${p}` : s);
-  const unit = e.unit && e.unit !== "%" ? ` ${e.unit}` : "";
+  const withP = (s: string) => (p ? `${s}${zh ? "，" : ", "}${p}` : s);
+  const unit = e.unit && e.unit !== "%" ? ` ${unitText(e.unit, locale)}` : "";
+  const words = zh ? MEASURE_WORD_ZH : MEASURE_WORD;
+  const shown = (f: NumberField) => shownNumber(e, f, locale);
   switch (e.kind) {
     case "contrast": {
-      const word = MEASURE_WORD[e.measure ?? ""] ?? e.measure ?? "";
+      const word = words[e.measure ?? ""] ?? e.measure ?? "";
       const pct = e.measure === "percent-change" ? "%" : "";
-      return withP(`${word} ${shownNumber(e, "value") ?? "—"}${pct}${e.measure === "RD" || e.measure === "MD" ? unit : ""}${interval(e, false)}`);
+      return withP(`${word} ${shown("value") ?? "—"}${pct}${e.measure === "RD" || e.measure === "MD" ? unit : ""}${interval(e, false, locale)}`);
     }
     case "arm":
     case "frequency": {
       if (e.measure === "proportion") {
-        const count = e.events !== null && e.total !== null ? ` (${e.events}/${e.total})` : e.total !== null ? ` (of ${e.total})` : "";
-        const v = shownNumber(e, "value");
-        const value = v !== null ? `${v}%` : e.rangeLowerText ? `${shownNumber(e, "rangeLower")}–${shownNumber(e, "rangeUpper")}%` : "—";
-        return withP(`${value}${count}${v !== null && e.ciLowerText ? ` (95% CI ${shownNumber(e, "ciLower")}–${shownNumber(e, "ciUpper")})` : ""}`);
+        const count = e.events !== null && e.total !== null ? ` (${e.events}/${e.total})` : e.total !== null ? (zh ? ` (共 ${e.total} 例)` : ` (of ${e.total})`) : "";
+        const v = shown("value");
+        const value = v !== null ? `${v}%` : e.rangeLowerText ? `${shown("rangeLower")}–${shown("rangeUpper")}%` : "—";
+        return withP(`${value}${count}${v !== null && e.ciLowerText ? ` (95% CI ${shown("ciLower")}–${shown("ciUpper")})` : ""}`);
       }
-      const word = MEASURE_WORD[e.measure ?? ""] ?? e.measure ?? "";
-      return withP(`${word} ${shownNumber(e, "value") ?? "—"}${unit}${interval(e, true)}`);
+      const word = words[e.measure ?? ""] ?? e.measure ?? "";
+      return withP(`${word} ${shown("value") ?? "—"}${unit}${interval(e, true, locale)}`);
     }
     case "p-only":
-      return `${p ?? "p not given"} (no effect size reported)`;
+      return zh ? `${p ?? "未给出 p 值"}（未报告效应量）` : `${p ?? "p not given"} (no effect size reported)`;
     case "direction":
-      return `Direction only: ${e.direction ?? ""}`;
+      return zh ? `仅报告方向：${DIRECTION_ZH[e.direction ?? ""] ?? e.direction ?? ""}` : `Direction only: ${e.direction ?? ""}`;
   }
 }
 
@@ -92,7 +120,10 @@ export function comparisonText(e: EffectRecord): string {
   return [e.exposure, e.reference].filter(Boolean).join(" vs ");
 }
 
-export function analysisText(e: EffectRecord): string {
+const ANALYSIS_ZH: Record<string, string> = { univariable: "单因素分析", multivariable: "多因素分析", randomised: "随机对照比较", descriptive: "描述性", "not-reported": "分析方法未报告" };
+
+export function analysisText(e: EffectRecord, locale: SentenceLocale = "en"): string {
+  if (locale === "zh") return e.computed ? "计算所得" : (ANALYSIS_ZH[e.analysis] ?? e.analysis);
   if (e.computed) return "computed";
   return e.analysis === "not-reported" ? "analysis not reported" : e.analysis;
 }
@@ -101,8 +132,8 @@ export function sourceText(e: EffectRecord): string {
   return `${e.studyShortName}, ${e.locator}`;
 }
 
-export function clinicalSentence(e: EffectRecord): string {
-  return [figureText(e), analysisText(e), comparisonText(e), sourceText(e)].filter(Boolean).join(" · ");
+export function clinicalSentence(e: EffectRecord, locale: SentenceLocale = "en"): string {
+  return [figureText(e, locale), analysisText(e, locale), comparisonText(e), sourceText(e)].filter(Boolean).join(" · ");
 }
 
 /** What a reader needs beside a figure, about the study it comes from (one query per page: findStudyFacts). */
@@ -110,12 +141,14 @@ export type StudyFacts = {
   id: string;
   n: number | null;
   designLabel: string;
+  /** The design's code, where known: the page shows its label in the interface's language. */
+  design?: string;
   arms: { id: string; label: string; n: number | null; molecularGroup: string | null; treatment: string | null }[];
 };
 
 /** "N 150", or "N not reported" (review-cited studies often give none). */
-export function studySizeText(n: number | null | undefined): string {
-  return n === null || n === undefined ? "N not reported" : `N ${n}`;
+export function studySizeText(n: number | null | undefined, locale: SentenceLocale = "en"): string {
+  return n === null || n === undefined ? (locale === "zh" ? "N 未报告" : "N not reported") : `N ${n}`;
 }
 
 type ArmFacts = StudyFacts["arms"][number];
@@ -137,11 +170,12 @@ function armFor(code: string | null, arms: ArmFacts[]): ArmFacts | undefined {
  * the study; "n 121" or "40/121 events" for an arm. Null where the figure already shows n/N (a
  * proportion) or the groups are not arms (a covariate's levels).
  */
-export function armSizeText(e: Pick<EffectRecord, "kind" | "measure" | "events" | "total" | "exposureGroup" | "referenceGroup" | "groupKey">, arms: ArmFacts[]): string | null {
+export function armSizeText(e: Pick<EffectRecord, "kind" | "measure" | "events" | "total" | "exposureGroup" | "referenceGroup" | "groupKey">, arms: ArmFacts[], locale: SentenceLocale = "en"): string | null {
+  const zh = locale === "zh";
   if (e.kind === "arm" || e.kind === "frequency") {
     if (e.measure === "proportion" && e.total !== null) return null;
-    if (e.measure === "count" && e.total !== null) return `of ${e.total}`;
-    if (e.events !== null && e.total !== null) return `${e.events}/${e.total} events`;
+    if (e.measure === "count" && e.total !== null) return zh ? `共 ${e.total} 例` : `of ${e.total}`;
+    if (e.events !== null && e.total !== null) return zh ? `${e.events}/${e.total} 例事件` : `${e.events}/${e.total} events`;
     if (e.total !== null) return `n ${e.total}`;
     const arm = armFor(e.groupKey, arms);
     return arm?.n != null ? `n ${arm.n}` : null;
@@ -149,12 +183,13 @@ export function armSizeText(e: Pick<EffectRecord, "kind" | "measure" | "events" 
   const x = armFor(e.exposureGroup, arms);
   const r = armFor(e.referenceGroup, arms);
   if (x && r && x !== r && x.n !== null && r.n !== null) return `n ${x.n} vs ${r.n}`;
-  if (e.events !== null && e.total !== null) return `${e.events}/${e.total} events`;
+  if (e.events !== null && e.total !== null) return zh ? `${e.events}/${e.total} 例事件` : `${e.events}/${e.total} events`;
   return null;
 }
 
 /** The analysis in full: "multivariable, adjusted for RAS status, CRLM size > 5 cm" or "univariable (unadjusted)". */
-export function analysisDetailText(e: Pick<EffectRecord, "computed" | "analysis" | "covariates">): string {
+export function analysisDetailText(e: Pick<EffectRecord, "computed" | "analysis" | "covariates">, locale: SentenceLocale = "en"): string {
+  if (locale === "zh") return analysisDetailTextZh(e);
   if (e.computed) return "computed from printed figures";
   switch (e.analysis) {
     case "multivariable":
@@ -170,11 +205,28 @@ export function analysisDetailText(e: Pick<EffectRecord, "computed" | "analysis"
   }
 }
 
+/** The same in Chinese; the covariates stay as the paper names them. */
+function analysisDetailTextZh(e: Pick<EffectRecord, "computed" | "analysis" | "covariates">): string {
+  if (e.computed) return "由原文数字计算所得";
+  switch (e.analysis) {
+    case "multivariable":
+      return e.covariates.length ? `多因素分析，校正因素：${e.covariates.join("、")}` : "多因素分析（未列出校正因素）";
+    case "univariable":
+      return "单因素分析（未校正）";
+    case "randomised":
+      return "随机对照比较";
+    case "not-reported":
+      return "分析方法未报告";
+    default:
+      return ANALYSIS_ZH[e.analysis] ?? e.analysis;
+  }
+}
+
 /** A label inside a sentence: "Retrospective cohort" -> "retrospective cohort", "RCT" stays. */
 const midSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
 
 /** "N 150 · n 63 vs 87 · retrospective cohort · multivariable, adjusted for …"; without facts, the analysis alone. */
-export function readerContextText(e: EffectRecord, study: StudyFacts | null | undefined): string {
-  const parts = study ? [studySizeText(study.n), armSizeText(e, study.arms), midSentence(study.designLabel)] : [];
-  return [...parts, analysisDetailText(e)].filter(Boolean).join(" · ");
+export function readerContextText(e: EffectRecord, study: StudyFacts | null | undefined, locale: SentenceLocale = "en"): string {
+  const parts = study ? [studySizeText(study.n, locale), armSizeText(e, study.arms, locale), locale === "zh" ? study.designLabel : midSentence(study.designLabel)] : [];
+  return [...parts, analysisDetailText(e, locale)].filter(Boolean).join(" · ");
 }

@@ -1,0 +1,29 @@
+import type { EffectRecord } from "@/lib/domain/records";
+import type { StudyFacts } from "@/lib/domain/sentence";
+import { EffectRow, type RecordLabels } from "./EffectRow";
+
+/** `facts`: the rows' studies' facts where the page has read them (a row then reads nothing). */
+export function ResultsByEndpoint({ effects, labels, facts }: { effects: EffectRecord[]; labels: RecordLabels; facts?: Map<string, StudyFacts> }) {
+  const groups: { endpoint: string; label: string; effects: EffectRecord[] }[] = [];
+  for (const e of effects) {
+    const g = groups.find((x) => x.endpoint === e.endpoint);
+    if (g) g.effects.push(e);
+    else groups.push({ endpoint: e.endpoint, label: labels.endpoint[e.endpoint] ?? e.endpointLabel, effects: [e] });
+  }
+  return (
+    <>
+      {groups.map((g) => (
+        <section key={g.endpoint} aria-labelledby={`ep-${g.endpoint}`}>
+          <h3 id={`ep-${g.endpoint}`}>
+            {g.label} <span className="muted small">({g.effects.length})</span>
+          </h3>
+          <ul className="effect-list">
+            {g.effects.map((e) => (
+              <EffectRow key={e.id} effect={e} labels={labels} study={facts ? (facts.get(e.studyId) ?? null) : undefined} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

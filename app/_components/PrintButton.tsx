@@ -1,8 +1,0 @@
-"use client";
-export function PrintButton() {
-  return (
-    <button type="button" onClick={() => window.print()}>
-      Print handout
-    </button>
-  );
-}

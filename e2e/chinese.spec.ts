@@ -1,0 +1,89 @@
+// The Chinese interface (issue 9, item 9): /zh shows the interface, the vocabularies' labels and the
+// clinician sentences in Simplified Chinese; numbers, study names and locators stay as printed; the
+// language switch keeps the page and its filters; a browser that asks for Chinese lands on /zh.
+import { expect, test } from "@playwright/test";
+import { watchConsole } from "./helpers";
+
+const SCREENSHOTS = "docs/screenshots";
+
+test("/zh shows 总生存期 for overall survival, in the endpoint facet and on an OS record", async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto("/zh");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("证据浏览");
+  const facets = page.getByRole("navigation", { name: "筛选" });
+  const os = facets.getByRole("link", { name: /^总生存期/ });
+  await expect(os).toBeVisible();
+  await os.click();
+  await expect(page).toHaveURL(/\/zh\/?\?endpoint=OS$/);
+  // The OS records sit under a 总生存期 heading; the NCCH hazard ratio reads in Chinese with its printed numbers.
+  await expect(page.locator("h3#ep-OS")).toContainText("总生存期");
+  // The charts' titles too: the forest plot of OS hazard ratios.
+  await expect(page.getByRole("heading", { level: 3, name: "总生存期 (HR)" })).toBeVisible();
+  await page.goto("/zh?endpoint=OS&group=RAS&analysis=multivariable");
+  await expect(page.getByRole("link", { name: "移除筛选条件 总生存期" })).toBeVisible();
+  const ncch = page.locator('[data-effect-id="ncch-scp-2024/os-mv-ras"]');
+  await expect(ncch.locator(".sentence")).toContainText("HR 3.37 (1.76–6.47)，p<0.001");
+  await expect(ncch.getByTestId("record-context")).toContainText("N 150");
+  await expect(ncch.getByTestId("record-context")).toContainText("多因素分析");
+  await expect(ncch.locator(".sentence")).toContainText("NCCH 2024");
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto("/zh");
+  await page.screenshot({ path: `${SCREENSHOTS}/zh-home-1400.png`, fullPage: false });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.screenshot({ path: `${SCREENSHOTS}/zh-home-375.png`, fullPage: false });
+  // No horizontal scroll on a phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  expect(errors).toEqual([]);
+});
+
+test("switching to English keeps the page and its filters, and back", async ({ page }) => {
+  await page.goto("/zh?endpoint=OS&group=RAS");
+  await expect(page.locator("h3#ep-OS")).toContainText("总生存期");
+  await page.getByTestId("language-en").click();
+  await expect(page).toHaveURL(/\/\?endpoint=OS&group=RAS$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("h3#ep-OS")).toContainText("Overall survival");
+  await expect(page.getByRole("link", { name: "Remove filter Overall survival" })).toBeVisible();
+  await page.getByTestId("language-zh").click();
+  await expect(page).toHaveURL(/\/zh\?endpoint=OS&group=RAS$/);
+  await expect(page.getByRole("link", { name: "移除筛选条件 总生存期" })).toBeVisible();
+});
+
+test.describe("a browser that asks for Chinese", () => {
+  test.use({ locale: "zh-CN", extraHTTPHeaders: { "Accept-Language": "zh-CN,zh;q=0.9" } });
+  test("lands on the Chinese interface", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/zh$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+    await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "浏览" })).toBeVisible();
+  });
+});
+
+test("a study page in Chinese: labels in Chinese, study name and numbers as printed, links stay in Chinese", async ({ page }) => {
+  await page.goto("/zh/studies/ncch-scp-2024");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("NCCH 2024");
+  await expect(page.getByRole("heading", { level: 2, name: "研究设计" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "总生存期", exact: true })).toBeVisible();
+  await expect(page.locator('[data-effect-id="ncch-scp-2024/os-mv-ras"] .sentence')).toContainText("HR 3.37 (1.76–6.47)，p<0.001");
+  await expect(page.getByRole("link", { name: "← 全部研究" })).toHaveAttribute("href", "/zh/studies");
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.screenshot({ path: `${SCREENSHOTS}/zh-study-1400.png`, fullPage: false });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.screenshot({ path: `${SCREENSHOTS}/zh-study-375.png`, fullPage: false });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test("the compare page in Chinese", async ({ page }) => {
+  await page.goto("/zh/compare?studies=become&studies=cairo5&studies=tribe");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("比较研究");
+  await expect(page.getByRole("heading", { level: 2, name: "按终点列出的数字" })).toBeVisible();
+  const matrix = page.getByTestId("compare-matrix");
+  await expect(matrix.getByRole("columnheader", { name: "终点" })).toBeVisible();
+  await expect(matrix.getByRole("rowheader", { name: /^总生存期/ })).toBeVisible();
+  await expect(matrix.getByRole("columnheader", { name: "BECOME" })).toBeVisible();
+  // Links from the matrix stay in Chinese.
+  await expect(matrix.locator('a[href^="/studies/"]')).toHaveCount(0);
+  await expect(matrix.locator('a[href^="/zh/studies/"]').first()).toBeVisible();
+});
