@@ -17,7 +17,7 @@ import { NEXT, peakRssMb, rssMb, run, startApp, stop, stopAll, TSX } from "./ben
 
 const ROOT = process.cwd();
 const DIST = ".next-bench";
-const PORT = 3731;
+const PORT = Number(process.env.LOAD_PORT ?? 3731);
 const CONNECTIONS = 50;
 const SECONDS = 30;
 const ROUTES = ["/api/effects", "/"];
