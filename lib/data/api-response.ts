@@ -6,7 +6,9 @@
 // percent sign, whose encoding it checks): measured at 200,000 records, running the proxy for an API
 // request cost about a fifth of the request's CPU time. So every API answer gets its headers here
 // (the security headers, the API's Content-Security-Policy, the request id), and a malformed query is
-// refused here; lib/data/api-methods.ts answers the methods other than GET and HEAD.
+// refused here where it reaches the route as such (Next normalises a request's URL first: a stray "%"
+// arrives as a literal one, which the filter parsers refuse in q and as an unknown code elsewhere);
+// lib/data/api-methods.ts answers the methods other than GET and HEAD.
 import { randomUUID } from "node:crypto";
 import { FilterError } from "./filters";
 import { getContext } from "./context";
