@@ -2,7 +2,7 @@
 // run, on synthetic content sets of 20,000 and 200,000 records built by the real pipeline. Writes
 // bench/results.json ({ figure, size, value, baseline, ratio, target, pass } per figure) and prints
 // every ratio. Needs: the npm packages (npm install), Debian's nginx (installed here with apt-get
-// when missing and running as root), a free range of loopback ports 3711-3723.
+// when missing and running as root), a free range of loopback ports 3711-3723 (BENCH_PORT_BASE=N: N to N+12).
 //
 //   npm run bench                      everything (about 10 minutes on 2 cores)
 //   BENCH_DIR=/tmp/x npm run bench     keep the content sets and databases there (reused if present)
@@ -31,7 +31,8 @@ const SIZES = [
   { size: "200k", studies: 10_000, effects: 200_000 },
 ] as const;
 type Size = (typeof SIZES)[number]["size"];
-const PORTS = { app200k: 3711, app20k: 3712, raw200k: 3713, raw20k: 3714, second200k: 3715, nginx: { one: 3721, two: 3722, cached: 3723 } };
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 3711);
+const PORTS = { app200k: BASE, app20k: BASE + 1, raw200k: BASE + 2, raw20k: BASE + 3, second200k: BASE + 4, nginx: { one: BASE + 10, two: BASE + 11, cached: BASE + 12 } };
 const STATIC_PAGE = path.join(ROOT, "public", "_bench", "home-static.html");
 
 /** "Typical facet combinations": one or two facets, as people narrow the list; pages of 50 with count. */
@@ -355,7 +356,7 @@ async function beyondOneMachine(work: string, database: string) {
 // ------------------------------------------------------------------------------------------------
 async function main() {
   for (const port of [PORTS.app200k, PORTS.app20k, PORTS.raw200k, PORTS.raw20k, PORTS.second200k, ...Object.values(PORTS.nginx)])
-    if (!(await portFree(port))) throw new Error(`port ${port} is in use: the benchmark needs 3711-3723 on 127.0.0.1`);
+    if (!(await portFree(port))) throw new Error(`port ${port} is in use: the benchmark needs ${BASE}-${BASE + 12} on 127.0.0.1 (BENCH_PORT_BASE moves them)`);
   const work = process.env.BENCH_DIR ? path.resolve(process.env.BENCH_DIR) : mkdtempSync(path.join(os.tmpdir(), "ras-bench-"));
   mkdirSync(work, { recursive: true });
   log(`working in ${work}`);

@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     studies: { type: "string", default: "10000" },
     seconds: { type: "string", default: "30" },
     connections: { type: "string", default: "50" },
-    port: { type: "string", default: "3731" },
+    port: { type: "string", default: process.env.LOAD_PORT ?? "3731" },
     out: { type: "string", default: path.join("bench", "load.json") },
   },
 });

@@ -259,7 +259,7 @@ describe("strict and lenient parsing of any query (property)", () => {
 describe("errors: 500 with a request id, 503 only when the database is unavailable", () => {
   it("an unexpected error is a 500 with a request id that is in the log", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const res = await handle(async () => {
+    const res = await handle(new Request("http://test/api/effects"), async () => {
       throw new TypeError("a bug");
     });
     expect(res.status).toBe(500);

@@ -5,10 +5,11 @@
 // records. A row with records at RAS or KRAS level but none at codon or allele level shows where
 // codon-specific evidence is missing.
 //
-// Bounded: one GROUP BY per molecular group in use (rows are endpoint x study x source level, not
-// records), and the studies' N read for the studies found.
+// Bounded: two GROUP BY queries over the record-group pairs' index (lib/data/sql/map.ts; rows are
+// group x endpoint x study x source level, not records), and the studies' N read for the studies found.
 import type { PrismaClient } from "../generated/prisma/client";
-import { effectWhere } from "./find-effects";
+import { databaseFileOf } from "../db/open";
+import { mapCounts, studySizes } from "./sql";
 import { filtersToQuery, type EffectFilters } from "./filters";
 import type { AppVocabulary } from "./vocabulary";
 
@@ -49,25 +50,15 @@ function summarise(t: Tally | undefined, nOf: Map<string, number | null>, levels
 }
 
 export async function evidenceMap(db: PrismaClient, vocab: AppVocabulary, filters: EffectFilters): Promise<EvidenceMap> {
-  const where = effectWhere({ ...filters, endpoint: [], group: [] }, vocab);
   const levels = vocab.sourceLevels.map((l, i) => ({ code: l.code, label: l.label, rank: i + 1 }));
   const rankOf = new Map(levels.map((l, i) => [l.code, i]));
-
-  const used = (await db.effectMolecularGroup.groupBy({ by: ["groupCode"], where: { effect: where } })).map((r) => r.groupCode);
-  const perGroup = await Promise.all(
-    used.map(async (groupCode) => ({
-      groupCode,
-      rows: await db.effect.groupBy({
-        by: ["endpointCode", "studyId", "sourceLevel"],
-        where: { AND: [where, { molecularGroups: { some: { groupCode } } }] },
-        _count: { _all: true },
-      }),
-    })),
-  );
+  const file = databaseFileOf(db);
+  const { pairs, recordsByEndpoint: rowCounts } = mapCounts(filters, file);
 
   const cellTally = new Map<string, Tally>();
   const rowTally = new Map<string, Tally>();
   const studyIds = new Set<string>();
+  const usedSet = new Set<string>();
   const add = (map: Map<string, Tally>, key: string, studyId: string, records: number, level: string) => {
     const t = map.get(key) ?? { studies: new Set<string>(), records: 0, best: Number.MAX_SAFE_INTEGER };
     t.studies.add(studyId);
@@ -75,24 +66,15 @@ export async function evidenceMap(db: PrismaClient, vocab: AppVocabulary, filter
     t.best = Math.min(t.best, rankOf.get(level) ?? levels.length);
     map.set(key, t);
   };
-  for (const { groupCode, rows } of perGroup)
-    for (const r of rows) {
-      studyIds.add(r.studyId);
-      add(cellTally, `${r.endpointCode}|${groupCode}`, r.studyId, r._count._all, r.sourceLevel);
-      // Row studies and levels; the row's record count is read below (a record with two groups is one record).
-      add(rowTally, r.endpointCode, r.studyId, 0, r.sourceLevel);
-    }
+  for (const r of pairs) {
+    usedSet.add(r.groupCode);
+    studyIds.add(r.studyId);
+    add(cellTally, `${r.endpointCode}|${r.groupCode}`, r.studyId, r.records, r.sourceLevel);
+    // Row studies and levels; the row's record count is read apart (a record with two groups is one record).
+    add(rowTally, r.endpointCode, r.studyId, 0, r.sourceLevel);
+  }
+  const nOf = studySizes([...studyIds], file);
 
-  const nOf = new Map<string, number | null>();
-  const ids = [...studyIds];
-  for (let i = 0; i < ids.length; i += 500)
-    for (const s of await db.study.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, select: { id: true, n: true } })) nOf.set(s.id, s.n);
-
-  const rowCounts = new Map(
-    (await db.effect.groupBy({ by: ["endpointCode"], where: { AND: [where, { molecularGroups: { some: {} } }] }, _count: { _all: true } })).map((r) => [r.endpointCode, r._count._all]),
-  );
-
-  const usedSet = new Set(used);
   const columns = vocab.groups
     .filter((g) => usedSet.has(g.code) || (g.level === "codon" && (g.code === "KRAS-codon-12" || g.code === "KRAS-codon-13")))
     .map((g) => ({ code: g.code, label: g.label, level: g.level, depth: g.depth }));

@@ -246,7 +246,11 @@ export function databaseRows(content: ContentSet, dataset: BuiltDataset): TableR
           sortOrder: i,
         };
       }),
-    effectMolecularGroups: (size) => batches(dataset.effects, size, (e) => [...new Set(e.molecularGroups)].map((g) => ({ effectId: e.id, groupCode: g }))),
+    effectMolecularGroups: (size) =>
+      batches(dataset.effects, size, (e) => {
+        const effectKey = browseKey.get(e.id)!;
+        return [...new Set(e.molecularGroups)].map((g) => ({ effectId: e.id, groupCode: g, effectKey, endpointCode: e.endpoint, studyId: e.studyId, sourceLevel: e.sourceLevel }));
+      }),
     effectGroupPaths: (size) =>
       batches(dataset.effects, size, (e) => {
         const codes = new Set(e.molecularGroups.flatMap((g) => ancestors.get(g) ?? [g]));

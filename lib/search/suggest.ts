@@ -1,14 +1,16 @@
 // What /api/suggest answers: suggestions as the user types and, when a query finds nothing, what was
 // understood and the nearest terms that do have records. A term is offered only with its record
 // count, and never with none. Counts per term are read once per dataset version with a few GROUP BY
-// queries (one row per endpoint, study, treatment combination, molecular group: bounded by the
-// vocabularies, not by the records); the counts of combinations are single COUNT queries, at most
-// MAX_COUNT_QUERIES per request.
+// queries on the read path (lib/data/sql: one row per endpoint, study, treatment, molecular group:
+// bounded by the vocabularies, not by the records); the counts of combinations are single COUNT
+// queries there (the list's own count: free text through FTS5), at most MAX_COUNT_QUERIES per request.
 import type { PrismaClient } from "../generated/prisma/client";
-import { effectWhere, applyQuery } from "../data/find-effects";
+import { applyQuery } from "../data/find-effects";
+import { countEffects, facetCounts, NO_FILTERS, recordsPerStudy } from "../data/sql";
+import { databaseFileOf } from "../db/open";
 import { FILTER_KEYS, filtersToQuery, parseFiltersLenient, type EffectFilters, type FilterKey } from "../data/filters";
 import { interpreterFor } from "../data/search";
-import { ancestorsOf, descendantsOf, type AppVocabulary } from "../data/vocabulary";
+import { ancestorsOf, type AppVocabulary } from "../data/vocabulary";
 import type { TermKind, TermMatch } from "./interpret";
 
 export type TermCounts = Record<TermKind, Map<string, number>>;
@@ -57,32 +59,13 @@ export function termRecordCounts(db: PrismaClient, vocab: AppVocabulary): Promis
   return pending;
 }
 
-async function readTermCounts(db: PrismaClient, vocab: AppVocabulary): Promise<TermCounts> {
-  const [endpoints, studies, treatmentSets, groups] = await Promise.all([
-    db.effect.groupBy({ by: ["endpointCode"], _count: { _all: true } }),
-    db.effect.groupBy({ by: ["studyId"], _count: { _all: true } }),
-    db.effect.groupBy({ by: ["treatments"], _count: { _all: true } }),
-    db.effectMolecularGroup.groupBy({ by: ["groupCode"], _count: { _all: true } }),
-  ]);
-  const treatment = new Map<string, number>();
-  for (const row of treatmentSets) for (const code of row.treatments.split("|").filter(Boolean)) treatment.set(code, (treatment.get(code) ?? 0) + row._count._all);
-  // A record can carry several groups of one branch, so a node's count is a COUNT of distinct
-  // records over its descendants: one indexed query per group node that has any record below it.
-  const present = new Set(groups.map((g) => g.groupCode));
-  const group = new Map<string, number>();
-  await Promise.all(
-    vocab.groups.map(async (g) => {
-      const codes = descendantsOf(vocab.groups, g.code);
-      if (!codes.some((c) => present.has(c))) return;
-      group.set(g.code, await db.effect.count({ where: { molecularGroups: { some: { groupCode: { in: codes } } } } }));
-    }),
-  );
-  return {
-    endpoint: new Map(endpoints.map((r) => [r.endpointCode, r._count._all])),
-    study: new Map(studies.map((r) => [r.studyId, r._count._all])),
-    treatment,
-    group,
-  };
+async function readTermCounts(db: PrismaClient, _vocab: AppVocabulary): Promise<TermCounts> {
+  // The unfiltered facet counts (SQL GROUP BY over the join tables and the endpoint index: a
+  // treatment counts the regimens containing it, a group each record below it once), and one GROUP
+  // BY of the records per study.
+  const file = databaseFileOf(db);
+  const facets = facetCounts(NO_FILTERS, [], file);
+  return { endpoint: facets.endpoint, study: recordsPerStudy(file), treatment: facets.treatment, group: facets.group };
 }
 
 function labeller(vocab: AppVocabulary) {
@@ -117,7 +100,7 @@ export async function suggestFor(db: PrismaClient, vocab: AppVocabulary, params:
   let budget = MAX_COUNT_QUERIES;
   const countOf = async (f: EffectFilters, words: string[]): Promise<number> => {
     budget--;
-    return db.effect.count({ where: effectWhere(f, vocab, words) });
+    return countEffects(f, words, { file: databaseFileOf(db) });
   };
 
   const hasFilters = FILTER_KEYS.some((k) => filters[k].length > 0) || filters.flagged !== null || filters.computed !== null;

@@ -16,7 +16,7 @@ const MAX_Q = 100;
  * reads them (unknown ones dropped); an unknown parameter or kind is a 400.
  */
 export async function GET(request: NextRequest) {
-  return handle(async () => {
+  return handle(request, async () => {
     const params = request.nextUrl.searchParams;
     for (const key of new Set(params.keys())) if (!KNOWN.has(key)) throw new FilterError(key.slice(0, 60), [...KNOWN].join(", "), `unknown parameter "${key.slice(0, 40)}"`);
     const kind = params.get("kind") ?? "study";
@@ -32,3 +32,6 @@ export async function GET(request: NextRequest) {
     return Response.json({ data, version: meta.version });
   });
 }
+
+// Methods other than GET and HEAD: 405 with Allow, OPTIONS 204.
+export { OPTIONS, POST, PUT, PATCH, DELETE } from "@/lib/data/api-methods";

@@ -1,5 +1,4 @@
 import { type NextRequest } from "next/server";
-import { getContext } from "@/lib/data/context";
 import { filtersToQuery, parseFiltersStrict } from "@/lib/data/filters";
 import { takeCursorStrict } from "@/lib/data/cursor";
 import { findEffects } from "@/lib/data/find-effects";
@@ -14,8 +13,7 @@ export const dynamic = "force-dynamic";
  * `offset` still works (found on an index, no deeper than the count): a deep page is cheaper by key.
  */
 export async function GET(request: NextRequest) {
-  return handle(async () => {
-    const { db, vocab, meta } = await getContext();
+  return handle(request, async ({ db, vocab, meta }) => {
     const params = new URLSearchParams(request.nextUrl.searchParams);
     const cursor = takeCursorStrict(params);
     const filters = parseFiltersStrict(params, vocab.allowed);
@@ -25,3 +23,6 @@ export async function GET(request: NextRequest) {
     return Response.json({ data, count, limit: filters.limit, offset: filters.offset, version: meta.version, interpretation, next, previous, links: { next: link("after", next), previous: link("before", previous) } });
   });
 }
+
+// Methods other than GET and HEAD: 405 with Allow, OPTIONS 204.
+export { OPTIONS, POST, PUT, PATCH, DELETE } from "@/lib/data/api-methods";

@@ -16,7 +16,7 @@ const FORMATS = ["csv", "json", "ris", "bibtex"] as const;
  * 200,000-record dataset goes out in bounded memory.
  */
 export async function GET(request: NextRequest) {
-  return handle(async () => {
+  return handle(request, async () => {
     const params = new URLSearchParams(request.nextUrl.searchParams);
     const format = params.get("format") ?? "csv";
     if (!(FORMATS as readonly string[]).includes(format)) return jsonError(400, `unknown format "${format}"`, { parameter: "format", allowed: FORMATS.join(", ") });
@@ -42,3 +42,6 @@ export async function GET(request: NextRequest) {
     }
   });
 }
+
+// Methods other than GET and HEAD: 405 with Allow, OPTIONS 204.
+export { OPTIONS, POST, PUT, PATCH, DELETE } from "@/lib/data/api-methods";

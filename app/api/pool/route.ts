@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
  * -> the pooled estimate with its heterogeneity, weights, and every other record with the reason it was set aside.
  */
 export async function GET(request: NextRequest) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, vocab, meta } = await getContext();
     const params = new URLSearchParams(request.nextUrl.searchParams);
     const options = parsePoolOptions(params);
@@ -26,3 +26,6 @@ export async function GET(request: NextRequest) {
     return Response.json({ ...result, version: meta.version });
   });
 }
+
+// Methods other than GET and HEAD: 405 with Allow, OPTIONS 204.
+export { OPTIONS, POST, PUT, PATCH, DELETE } from "@/lib/data/api-methods";

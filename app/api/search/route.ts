@@ -15,7 +15,7 @@ const MAX_HITS = 20;
  * found by FTS5 and re-ranked by fuse.js among the best candidates (lib/data/sql/search.ts).
  */
 export async function GET(request: NextRequest) {
-  return handle(async () => {
+  return handle(request, async () => {
     const params = request.nextUrl.searchParams;
     for (const key of params.keys()) if (key !== "q" && key !== "limit") return jsonError(400, `unknown parameter "${key.slice(0, 40)}"`, { parameter: key.slice(0, 40), allowed: "q, limit" });
     const q = (params.get("q") ?? "").normalize("NFKC").trim();
@@ -27,3 +27,6 @@ export async function GET(request: NextRequest) {
     return Response.json({ q, data, candidates, version: meta.version });
   });
 }
+
+// Methods other than GET and HEAD: 405 with Allow, OPTIONS 204.
+export { OPTIONS, POST, PUT, PATCH, DELETE } from "@/lib/data/api-methods";

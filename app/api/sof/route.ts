@@ -15,7 +15,7 @@ const FORMATS = ["json", "csv", "docx"] as const;
  * upgrades}, statement, recordIds.
  */
 export async function GET(request: NextRequest) {
-  return handle(async () => {
+  return handle(request, async () => {
     const { db, vocab, meta } = await getContext();
     const params = request.nextUrl.searchParams;
     for (const key of params.keys()) if (key !== "question" && key !== "format") return jsonError(400, `unknown parameter "${key.slice(0, 40)}"`, { parameter: key.slice(0, 40), allowed: "question, format" });
@@ -36,3 +36,6 @@ export async function GET(request: NextRequest) {
     return Response.json({ ...sofToJson(sof), version: meta.version });
   });
 }
+
+// Methods other than GET and HEAD: 405 with Allow, OPTIONS 204.
+export { OPTIONS, POST, PUT, PATCH, DELETE } from "@/lib/data/api-methods";

@@ -15,7 +15,7 @@ const STUDY_PAGE_MAX = 1000;
  * studies in the dataset's order, a page at a time (count is every study).
  */
 export async function GET(request: NextRequest) {
-  return handle(async () => {
+  return handle(request, async () => {
     const params = new URLSearchParams(request.nextUrl.searchParams);
     const cursor = takeCursorStrict(params);
     const rawLimit = params.getAll("limit");
@@ -33,3 +33,6 @@ export async function GET(request: NextRequest) {
     return Response.json({ data, count: page.count, version: meta.version, next: page.next, previous: page.previous, links: { next: link("after", page.next), previous: link("before", page.previous) } });
   });
 }
+
+// Methods other than GET and HEAD: 405 with Allow, OPTIONS 204.
+export { OPTIONS, POST, PUT, PATCH, DELETE } from "@/lib/data/api-methods";

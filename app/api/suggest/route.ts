@@ -17,7 +17,7 @@ const KNOWN = new Set<string>(["q", ...FILTER_KEYS, "flagged", "computed", "lang
  * Chinese, for the search box of the Chinese interface (the API is English otherwise).
  */
 export async function GET(request: NextRequest) {
-  return handle(async () => {
+  return handle(request, async () => {
     const params = request.nextUrl.searchParams;
     for (const key of new Set(params.keys())) if (!KNOWN.has(key)) throw new FilterError(key.slice(0, 60), [...KNOWN].join(", "), `unknown parameter "${key.slice(0, 40)}"`);
     const lang = params.get("lang") === "zh" ? "zh" : "en";
@@ -26,3 +26,6 @@ export async function GET(request: NextRequest) {
     return Response.json({ ...(await suggestFor(db, vocab, params)), version: meta.version });
   });
 }
+
+// Methods other than GET and HEAD: 405 with Allow, OPTIONS 204.
+export { OPTIONS, POST, PUT, PATCH, DELETE } from "@/lib/data/api-methods";

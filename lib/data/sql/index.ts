@@ -5,6 +5,7 @@
 // app builds SQL.
 export { countEffects, countStatement, firstPageStatement, GROUPS_OF_RECORDS, FLAGS_OF_RECORDS, documentsWhere, effectBatches, effectsById, effectsOfStudy, findEffectPage, studyIdsWhere, type EffectPage, type KeyedEffect, type PageRequest } from "./effects";
 export { facetCounts, facetCountsUncached, type FacetCounts } from "./facets";
+export { mapCounts, recordsPerStudy, studySizes, type MapPairCount } from "./map";
 export { flagCounts, flagPage, type FlagCursor, type IntegrityFlag } from "./flags";
 export { datasetMeta, type DatasetMeta } from "./meta";
 export { ftsCandidates, searchRecords, SEARCH_CANDIDATES, type SearchHit } from "./search";
