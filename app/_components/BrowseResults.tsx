@@ -42,6 +42,11 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
   const [studies, pooled] = await Promise.all([findStudies(db, studyIds), showCharts ? pooledSummaries(view.filters, view.forest) : {}]);
   // The rows' study facts (N, design, arms) from the studies read for the citations: no row reads them again.
   const facts = new Map(studies.map((s) => [s.id, { id: s.id, n: s.n, designLabel: s.designLabel, arms: s.arms }]));
+  // Comparators are read for the page shown: "on this page" where the list runs to more pages.
+  const paged = Boolean(view.page.next || view.page.previous);
+  const comparatorText = view.comparators.count
+    ? `${view.comparators.count} comparator ${view.comparators.arms ? "arm" : "record"}${view.comparators.count === 1 ? "" : "s"}${paged ? " on this page" : ""}`
+    : "";
   const from = view.page.first + 1;
   const to = view.page.first + view.effects.length;
 
@@ -54,7 +59,8 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
         </p>
       </div>
       <p className="muted small">
-        {view.count} record{view.count === 1 ? "" : "s"} match · {meta.studies} studies, {meta.effects} records in all · dataset version{" "}
+        {view.count} record{view.count === 1 ? "" : "s"}
+        {comparatorText ? ` + ${comparatorText}` : ""} match · {meta.studies} studies, {meta.effects} records in all · dataset version{" "}
         <span className="version" data-testid="dataset-version">{meta.version}</span>
       </p>
       {ignored.length ? (
@@ -133,7 +139,8 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
               )}
               <section aria-labelledby="records-heading">
                 <h2 id="records-heading">
-                  Records {view.page.next || view.page.previous ? `${from}–${to} of ${view.count}` : `(${view.count})`}
+                  Records {paged ? `${from}–${to - view.comparators.count} of ${view.count}` : `(${view.count})`}
+                  {comparatorText ? <span data-testid="comparator-count"> + {comparatorText}</span> : null}
                 </h2>
                 <ResultsByEndpoint effects={view.effects} labels={vocab.labels} facts={facts} />
                 {view.page.next || view.page.previous ? (

@@ -63,7 +63,7 @@ export async function EffectRow({
   anchor = false,
   study,
 }: {
-  effect: EffectRecord;
+  effect: EffectRecord & { comparator?: boolean };
   labels: RecordLabels;
   showStudy?: boolean;
   anchor?: boolean;
@@ -72,7 +72,7 @@ export async function EffectRow({
   const locatorHref = `/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`;
   const facts = study === undefined ? await studyFactsLoader()(e.studyId) : study;
   return (
-    <li className="effect" id={anchor ? e.recordId : undefined} data-effect-id={e.id}>
+    <li className={e.comparator ? "effect effect-comparator" : "effect"} id={anchor ? e.recordId : undefined} data-effect-id={e.id} data-comparator={e.comparator ? "true" : undefined}>
       <div className="sentence">
         <strong>{figureText(e)}</strong>
         {comparisonText(e) ? <> · {comparisonText(e)}</> : null}
@@ -90,6 +90,11 @@ export async function EffectRow({
       </div>
       {e.statement && e.kind !== "contrast" ? <div className="small">{e.statement}</div> : null}
       <div className="meta small">
+        {e.comparator ? (
+          <span className="badge badge-comparator" title="Not selected by the filters: the other arm (or the contrast) of a comparison they select one arm of, shown so the comparison stays whole">
+            comparator
+          </span>
+        ) : null}
         <span className="badge badge-level" title="The molecular level at which the source reported this finding">
           {reportedAt(e, labels)}
         </span>

@@ -3,8 +3,10 @@ import type { StudyFacts } from "@/lib/domain/sentence";
 import { EffectRow, type RecordLabels } from "./EffectRow";
 
 /** `facts`: the rows' studies' facts where the page has read them (a row then reads nothing). */
-export function ResultsByEndpoint({ effects, labels, facts }: { effects: EffectRecord[]; labels: RecordLabels; facts?: Map<string, StudyFacts> }) {
-  const groups: { endpoint: string; label: string; effects: EffectRecord[] }[] = [];
+type ListedEffect = EffectRecord & { comparator?: boolean };
+
+export function ResultsByEndpoint({ effects, labels, facts }: { effects: ListedEffect[]; labels: RecordLabels; facts?: Map<string, StudyFacts> }) {
+  const groups: { endpoint: string; label: string; effects: ListedEffect[] }[] = [];
   for (const e of effects) {
     const g = groups.find((x) => x.endpoint === e.endpoint);
     if (g) g.effects.push(e);
@@ -15,7 +17,11 @@ export function ResultsByEndpoint({ effects, labels, facts }: { effects: EffectR
       {groups.map((g) => (
         <section key={g.endpoint} aria-labelledby={`ep-${g.endpoint}`}>
           <h3 id={`ep-${g.endpoint}`}>
-            {g.label} <span className="muted small">({g.effects.length})</span>
+            {g.label}{" "}
+            <span className="muted small">
+              ({g.effects.filter((e) => !e.comparator).length}
+              {g.effects.some((e) => e.comparator) ? ` + ${g.effects.filter((e) => e.comparator).length} comparator` : ""})
+            </span>
           </h3>
           <ul className="effect-list">
             {g.effects.map((e) => (

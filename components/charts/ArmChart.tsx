@@ -92,7 +92,7 @@ function armRows(group: ArmGroup): ChartRow[] {
       rows.push({
         kind: "item",
         key: point.id,
-        label: point.arm,
+        label: point.comparator ? `${point.arm} (comparator)` : point.arm,
         flagged: point.flagged,
         // The axis names the unit; a median's interval is drawn, its numbers printed beside the point.
         note: proportion ? `${valueText(point, unit)}${count ? ` (${count})` : ""}` : `${(point.valueText ?? formatNumber(point.value))}${interval ? ` (${(point.lowerText && point.upperText ? `${point.lowerText}–${point.upperText}` : formatInterval(point.lower, point.upper))})` : ""}`,
@@ -107,6 +107,7 @@ function armRows(group: ArmGroup): ChartRow[] {
           `${valueText(point, unit)}${interval ? ` (${interval})` : ""}`,
           ...(count ? [`Patients: ${count}`] : []),
           `Source: ${sourceLevelText(point.sourceLevel)}${secondary ? " (as cited by another publication)" : ""}`,
+          ...(point.comparator ? ["Comparator: the other arm of a comparison the filters select one arm of"] : []),
           ...(point.flagged ? ["⚑ Integrity flag: see the record"] : []),
         ],
       });
@@ -125,7 +126,7 @@ function armTable(group: ArmGroup) {
         <a key="study" href={p.href}>
           {p.comparisonLabel}
         </a>,
-        p.arm,
+        p.comparator ? `${p.arm} (comparator)` : p.arm,
         (p.valueText ?? formatNumber(p.value)),
         intervalText(p) ?? "—",
         formatCount(p.events, p.total) ?? "—",

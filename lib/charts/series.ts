@@ -30,6 +30,8 @@ export type ForestRow = PlottedFigure & {
   sourceLevel: string;
   reportedLevel: string;
   href: string;
+  /** Shown because a filter selects another arm of its comparison (lib/data/find-effects.ts findComparators). */
+  comparator: boolean;
 };
 export type ForestGroup = { endpoint: string; endpointLabel: string; endpointRole: EndpointRole; meaning: string; rows: ForestRow[] };
 
@@ -73,7 +75,10 @@ export function undrawnCount(effects: EffectRecord[]): number {
   return effects.filter((e) => notDrawable(e) && (e.kind === "arm" || (e.measure !== null && RATIO.has(e.measure)))).length;
 }
 
-export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
+/** A record as the charts get it: comparator where a filter selected another arm of its comparison. */
+export type ChartedEffect = EffectRecord & { comparator?: boolean };
+
+export function forestGroups(effects: ChartedEffect[]): ForestGroup[] {
   const rows = effects.filter((e) => e.measure && RATIO.has(e.measure) && e.value !== null && e.value > 0 && !notDrawable(e));
   // Hazard ratios and odds/risk ratios of one endpoint go in separate charts: they count different things.
   const groups = new Map<string, ForestGroup>();
@@ -100,6 +105,7 @@ export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
       sourceLevel: e.sourceLevel,
       reportedLevel: e.reportedLevel,
       href: effectHref(e),
+      comparator: e.comparator === true,
     });
     groups.set(key, g);
   }
@@ -121,11 +127,13 @@ export type ArmPoint = PlottedFigure & {
   flagged: boolean;
   sourceLevel: string;
   href: string;
+  /** Shown because a filter selects another arm of its comparison. */
+  comparator: boolean;
 };
 export type ArmGroup = { endpoint: string; endpointLabel: string; measure: "proportion" | "median"; unit: string; points: ArmPoint[] };
 
 
-export function armGroups(effects: EffectRecord[]): ArmGroup[] {
+export function armGroups(effects: ChartedEffect[]): ArmGroup[] {
   const arms = effects.filter(
     (e) => e.kind === "arm" && (e.measure === "proportion" || e.measure === "median") && e.value !== null && e.endpointRole !== "descriptive" && !notDrawable(e),
   );
@@ -156,6 +164,7 @@ export function armGroups(effects: EffectRecord[]): ArmGroup[] {
       flagged: isFlagged(e),
       sourceLevel: e.sourceLevel,
       href: effectHref(e),
+      comparator: e.comparator === true,
     });
     groups.set(key, g);
   }

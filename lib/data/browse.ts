@@ -2,7 +2,7 @@
 // key), the facets and the chart series. One call per page render.
 import type { PrismaClient } from "../generated/prisma/client";
 import { DEFAULT_LIMIT, FILTER_KEYS, filtersToQuery, parseFiltersLenientWithNotes, type EffectFilters } from "./filters";
-import { applyQuery, findEffects, type EffectWithMatch } from "./find-effects";
+import { applyQuery, findComparators, findEffects, withComparators, type EffectWithMatch } from "./find-effects";
 import { computeFacets, type Facet } from "./facets";
 import type { AppVocabulary } from "./vocabulary";
 import type { Interpretation } from "../search/interpret";
@@ -11,8 +11,11 @@ import { alleleSpectrum, armGroups, forestGroups, undrawnCount, type AlleleBar, 
 
 export type BrowseView = {
   filters: EffectFilters;
+  /** The page's records, each comparator (EffectWithMatch.comparator) right after its comparison's last record. */
   effects: EffectWithMatch[];
   count: number;
+  /** Comparators on this page: records the filters leave out, shown because a filter selects one arm of their comparison. */
+  comparators: { count: number; arms: boolean };
   /** The page: its place in the list and the links to the pages before and after it (null at either end). */
   page: { first: number; next: string | null; previous: string | null };
   facets: Facet[];
@@ -78,6 +81,11 @@ export async function browse(
     : list.count <= list.applied.limit && firstPage
       ? list
       : await findEffects(db, vocab, { ...input, offset: 0, limit: Math.min(CHART_RECORD_LIMIT, list.count) });
+  // Comparisons stay whole: the page's and the charts' comparators, one bounded read each.
+  const freeText = list.interpretation?.freeText ?? [];
+  const pageComparators = findComparators(db, list.applied, freeText, list.data);
+  const chartComparators = chartData === list ? pageComparators : findComparators(db, list.applied, freeText, chartData.data);
+  const charted = withComparators<EffectWithMatch>(chartData.data, chartComparators);
   const searched = params.get("searched");
   const extra = searched ? `searched=${encodeURIComponent(searched)}` : "";
   // Links keep the URL's own limit, and none where the page used its default.
@@ -85,9 +93,9 @@ export async function browse(
   const expanded = params.getAll("more").filter((k) => (FILTER_KEYS as readonly string[]).includes(k));
   const facets = await computeFacets(db, vocab, forLinks(list.applied), list.interpretation?.freeText ?? [], "/", extra, expanded);
   const alleleCodes = new Set(vocab.groups.filter((g) => g.level === "allele").map((g) => g.code));
-  const forest = forestGroups(chartData.data).map((g) => ({ ...g, rows: capped(g.rows).list }));
-  const arms = armGroups(chartData.data).map((g) => ({ ...g, points: capped(g.points).list }));
-  const alleles = capped(alleleSpectrum(chartData.data, alleleCodes)).list;
+  const forest = forestGroups(charted).map((g) => ({ ...g, rows: capped(g.rows).list }));
+  const arms = armGroups(charted).map((g) => ({ ...g, points: capped(g.points).list }));
+  const alleles = capped(alleleSpectrum(charted, alleleCodes)).list;
   const base = filtersToQuery(forLinks({ ...input, offset: 0 }));
   const href = (key: "after" | "before", value: number | null) => {
     if (value === null) return null;
@@ -96,14 +104,15 @@ export async function browse(
   };
   return {
     filters: forLinks(list.applied),
-    effects: list.data,
+    effects: withComparators<EffectWithMatch>(list.data, pageComparators),
     count: list.count,
+    comparators: { count: pageComparators.length, arms: pageComparators.every((e) => e.kind === "arm") },
     page: { first: list.first, next: href("after", list.next), previous: list.first > 0 ? (href("before", list.previous) ?? "/") : null },
     facets,
     forest,
     arms,
     alleles,
-    undrawn: undrawnCount(chartData.data),
+    undrawn: undrawnCount(charted),
     showCharts,
     charted: { drawnFrom: chartData.data.length, of: list.count, capped: chartData.data.length < list.count },
     ignored,

@@ -17,13 +17,15 @@ export async function exportDataset(db: PrismaClient): Promise<Dataset> {
 
 // value/ciLower/... are the printed text; *Read are the numbers computed from (the reading where
 // print is damaged, with readingReason). publication is where the figure was read, as cited.
+// studyN: the study's number of patients; shownAs: "comparator" for a record the view's filters
+// leave out but keep because they select another arm of its comparison, else "match".
 export const CSV_COLUMNS = [
-  "id", "studyId", "studyShortName", "citation", "doi", "pmid", "endpoint", "endpointLabel", "kind", "measure",
+  "id", "studyId", "studyShortName", "citation", "doi", "pmid", "studyN", "endpoint", "endpointLabel", "kind", "measure",
   "value", "ciLower", "ciUpper", "rangeLower", "rangeUpper", "valueRead", "ciLowerRead", "ciUpperRead", "readingReason",
   "p", "events", "total", "unit", "timepoint",
   "exposure", "reference", "exposureGroup", "referenceGroup", "group", "population", "analysis", "covariates", "treatment", "referenceTreatment",
   "molecularGroups", "reportedLevel", "statement", "locator", "publication", "publicationDoi", "sourceLevel", "citedAs", "computed",
-  "computeMethod", "flagSeverity", "flags", "note",
+  "computeMethod", "flagSeverity", "flags", "note", "shownAs",
 ] as const;
 
 export function citationLine(s: Pick<StudyRecord, "authors" | "authorsComplete" | "journal" | "year" | "volume" | "issue" | "pages">): string {
@@ -46,7 +48,7 @@ export function neutraliseFormula(value: unknown): unknown {
 }
 
 /** One effect as CSV cells, in CSV_COLUMNS order, formula-leading text neutralised. */
-export function csvCells(e: EffectRecord, s: StudyRecord | undefined): unknown[] {
+export function csvCells(e: EffectRecord & { comparator?: boolean }, s: StudyRecord | undefined): unknown[] {
   const row: Record<string, unknown> = {
     ...e,
     // Printed text, not a re-formatted float: "7.00" stays "7.00".
@@ -58,6 +60,8 @@ export function csvCells(e: EffectRecord, s: StudyRecord | undefined): unknown[]
     citation: s ? citationLine(s) : "",
     doi: s?.doi ?? "",
     pmid: s?.pmid ?? "",
+    studyN: s?.n ?? "",
+    shownAs: e.comparator ? "comparator" : "match",
     valueRead: e.value ?? "",
     ciLowerRead: e.ciLower ?? "",
     ciUpperRead: e.ciUpper ?? "",

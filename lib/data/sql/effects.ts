@@ -204,3 +204,28 @@ export function documentsWhere(filters: EffectFilters, freeText: readonly string
   const where = effectCondition(filters, freeText);
   return prepared(`SELECT DISTINCT e.document, e.sourceLevel FROM ${where.from} WHERE ${where.sql}`, db.file).all(...where.params) as { document: string; sourceLevel: string }[];
 }
+
+/**
+ * The other records of the comparisons some records belong to (their arms and contrast, by study and
+ * comparison id, on Effect(studyId, comparison)) that the filters leave out because they select one
+ * arm: a group, a treatment or free text. The other filters (endpoint, measure, design ...) still
+ * apply. Bounded by the records given (a page, the charts' records, an export batch): one indexed
+ * read of their comparisons and one check of the candidates against the full condition.
+ */
+export function comparisonMates(filters: EffectFilters, freeText: readonly string[], records: readonly Pick<KeyedEffect, "studyId" | "comparison">[], db: Db = {}): KeyedEffect[] {
+  if (filters.group.length === 0 && filters.treatment.length === 0 && freeText.length === 0) return [];
+  const pairs = [...new Set(records.filter((r) => r.comparison).map((r) => JSON.stringify([r.studyId, r.comparison])))];
+  if (pairs.length === 0) return [];
+  const relaxed = effectCondition({ ...filters, group: [], treatment: [] }, []);
+  const rows = prepared(
+    `SELECT ${RECORD_COLUMNS} FROM json_each(?) j CROSS JOIN Effect e ON e.studyId = json_extract(j.value, '$[0]') AND e.comparison = json_extract(j.value, '$[1]')
+     JOIN Study s ON s.id = e.studyId JOIN Endpoint n ON n.code = e.endpointCode WHERE ${relaxed.sql} ORDER BY e.browseKey`,
+    db.file,
+  ).all(`[${pairs.join(",")}]`, ...relaxed.params) as FlatEffectRow[];
+  if (rows.length === 0) return [];
+  const full = effectCondition(filters, freeText);
+  const matched = new Set(
+    (prepared(`SELECT e.browseKey AS k FROM ${full.from} WHERE ${full.sql} AND e.browseKey IN (SELECT value FROM json_each(?))`, db.file).all(...full.params, JSON.stringify(rows.map((r) => r.browseKey))) as { k: number }[]).map((r) => r.k),
+  );
+  return toRecords(rows.filter((r) => !matched.has(r.browseKey)), db);
+}
