@@ -10,6 +10,7 @@ export function BrowseCharts({
   alleles,
   undrawn = 0,
   pooled = {},
+  sorts = [],
 }: {
   forest: ForestGroup[];
   arms: ArmGroup[];
@@ -17,6 +18,8 @@ export function BrowseCharts({
   undrawn?: number;
   /** By forest group key: the pooled answer (or why there is none) under each plot. */
   pooled?: Record<string, PooledSummaryLine[]>;
+  /** The forest plots' orders as links (the server sorts: `sort=`). */
+  sorts?: { label: string; href: string; current: boolean }[];
 }) {
   if (forest.length === 0 && arms.length === 0 && alleles.length === 0) return null;
   const footers = Object.fromEntries(
@@ -38,6 +41,22 @@ export function BrowseCharts({
         <p className="small flag-text">
           ⚑ {undrawn} record{undrawn > 1 ? "s are" : " is"} not drawn: the printed figure is flagged as impossible (transcription damage or an estimate outside its own CI). They are listed below with their flags.
         </p>
+      ) : null}
+      {forest.length && sorts.length ? (
+        <nav className="chips no-print small" aria-label="Sort the forest plots">
+          Sort forest plots by:{" "}
+          {sorts.map((s) =>
+            s.current ? (
+              <span key={s.label} className="chip" aria-current="true">
+                <strong>{s.label}</strong>
+              </span>
+            ) : (
+              <Link key={s.label} className="chip" href={s.href}>
+                {s.label}
+              </Link>
+            ),
+          )}
+        </nav>
       ) : null}
       {forest.length ? <ForestPlot groups={forest} footers={footers} /> : null}
       {arms.length ? <ArmChart groups={arms} /> : null}

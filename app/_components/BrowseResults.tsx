@@ -13,6 +13,7 @@ import { PrintButton } from "./PrintButton";
 import { BrowseCharts } from "./BrowseCharts";
 import { StartingQuestions } from "./StartingQuestions";
 import { pooledSummaries } from "../pool/_components/pooled-summaries";
+import { FOREST_SORTS, FOREST_SORT_LABELS } from "@/lib/charts/series";
 
 /**
  * The browser's results for one URL: the count, the active filters, the facets, the charts, one page
@@ -47,6 +48,18 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
   const comparatorText = view.comparators.count
     ? `${view.comparators.count} comparator ${view.comparators.arms ? "arm" : "record"}${view.comparators.count === 1 ? "" : "s"}${paged ? " on this page" : ""}`
     : "";
+  // The forest plots' orders: this URL with another `sort=` (the page of records stays where it is).
+  const sortHref = (sort: string | null) => {
+    const next = new URLSearchParams(params);
+    next.delete("sort");
+    if (sort) next.set("sort", sort);
+    const text = next.toString();
+    return text ? `/?${text}` : "/";
+  };
+  const sorts = [
+    { label: "List order", href: sortHref(null), current: view.sort === null },
+    ...FOREST_SORTS.map((s) => ({ label: FOREST_SORT_LABELS[s], href: sortHref(s), current: view.sort === s })),
+  ];
   const from = view.page.first + 1;
   const to = view.page.first + view.effects.length;
 
@@ -133,7 +146,7 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
                 </p>
               ) : null}
               {showCharts ? (
-                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} undrawn={view.undrawn} pooled={pooled} />
+                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} undrawn={view.undrawn} pooled={pooled} sorts={sorts} />
               ) : (
                 <StartingQuestions />
               )}

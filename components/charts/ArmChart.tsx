@@ -92,7 +92,8 @@ function armRows(group: ArmGroup): ChartRow[] {
       rows.push({
         kind: "item",
         key: point.id,
-        label: point.comparator ? `${point.arm} (comparator)` : point.arm,
+        label: [point.comparator ? `${point.arm} (comparator)` : point.arm, point.alsoPrintedIn.length ? `also printed in ${point.alsoPrintedIn.join("; ")}` : null, point.disagreements.length ? `≠ ${point.disagreements.join("; ")}` : null].filter(Boolean).join(" · "),
+        maxLines: 6,
         flagged: point.flagged,
         // The axis names the unit; a median's interval is drawn, its numbers printed beside the point.
         note: proportion ? `${valueText(point, unit)}${count ? ` (${count})` : ""}` : `${(point.valueText ?? formatNumber(point.value))}${interval ? ` (${(point.lowerText && point.upperText ? `${point.lowerText}–${point.upperText}` : formatInterval(point.lower, point.upper))})` : ""}`,
@@ -108,6 +109,8 @@ function armRows(group: ArmGroup): ChartRow[] {
           ...(count ? [`Patients: ${count}`] : []),
           `Source: ${sourceLevelText(point.sourceLevel)}${secondary ? " (as cited by another publication)" : ""}`,
           ...(point.comparator ? ["Comparator: the other arm of a comparison the filters select one arm of"] : []),
+          ...(point.alsoPrintedIn.length ? [`Also printed in ${point.alsoPrintedIn.join("; ")}`] : []),
+          ...point.disagreements.map((d) => `Disagrees: ${d}`),
           ...(point.flagged ? ["⚑ Integrity flag: see the record"] : []),
         ],
       });
@@ -119,7 +122,7 @@ function armRows(group: ArmGroup): ChartRow[] {
 function armTable(group: ArmGroup) {
   const unit = group.measure === "proportion" ? "%" : group.unit;
   return {
-    columns: ["Study", "Arm", group.measure === "proportion" ? "Patients (%)" : `Median (${unit})`, "Interval", "Events/patients", "Source", "Notes"],
+    columns: ["Study", "Arm", group.measure === "proportion" ? "Patients (%)" : `Median (${unit})`, "Interval", "Events/patients", "Source", "Also printed in", "Notes"],
     rows: group.points.map((p) => ({
       key: p.id,
       cells: [
@@ -131,7 +134,8 @@ function armTable(group: ArmGroup) {
         intervalText(p) ?? "—",
         formatCount(p.events, p.total) ?? "—",
         sourceLevelText(p.sourceLevel),
-        p.flagged ? "⚑ flagged" : "—",
+        p.alsoPrintedIn.join("; ") || "—",
+        [...p.disagreements.map((d) => `≠ ${d}`), p.flagged ? "⚑ flagged" : null].filter(Boolean).join(", ") || "—",
       ],
     })),
   };

@@ -77,6 +77,9 @@ function forestRows(rows: ForestRow[]): ItemRow[] {
   return rows.map((r) => {
     let label = `${r.label}${distinguishingSuffix(r, rows)}`;
     if (r.computed && !/computed/.test(label)) label = `${label} · computed`;
+    if (r.comparator) label = `${label} · comparator`;
+    if (r.alsoPrintedIn.length) label = `${label} · also printed in ${r.alsoPrintedIn.join("; ")}`;
+    if (r.disagreements.length) label = `${label} · ≠ ${r.disagreements.join("; ")}`;
     const ci = r.lowerText && r.upperText ? `${r.lowerText}–${r.upperText}` : formatInterval(r.lower, r.upper);
     const p = formatP(r.p);
     const note = [`${r.measure} ${(r.valueText ?? formatNumber(r.value))}${ci ? ` (${ci})` : ""}`, p].filter(Boolean).join(" · ");
@@ -91,9 +94,14 @@ function forestRows(rows: ForestRow[]): ItemRow[] {
       upper: r.upper,
       mark: markFor("square", { flagged: r.flagged, computed: r.computed, secondary: r.sourceLevel === "secondary" }),
       href: r.href,
+      // Study, comparison, N, arms, design and the analysis with its covariates: never cut on paper or screen.
+      maxLines: 8,
       details: [
         `${r.measure} ${(r.valueText ?? formatNumber(r.value))}${ci ? `, 95% CI ${ci}` : ", no CI printed"}`,
         p ?? "p not printed",
+        [r.n !== null ? `N ${r.n}` : "N not reported", r.armSize, r.design, r.analysisDetail].filter(Boolean).join(" · "),
+        ...(r.alsoPrintedIn.length ? [`Also printed in ${r.alsoPrintedIn.join("; ")}`] : []),
+        ...r.disagreements.map((d) => `Disagrees: ${d}`),
         `Source: ${sourceLevelText(r.sourceLevel)}${r.sourceLevel === "secondary" ? " (as cited by another publication)" : ""} · reported at ${r.reportedLevel} level`,
         ...(r.computed ? ["Computed here from the printed counts, not printed in the source"] : []),
         ...(r.flagged ? ["⚑ Integrity flag: see the record"] : []),
@@ -104,21 +112,26 @@ function forestRows(rows: ForestRow[]): ItemRow[] {
 
 function forestTable(rows: ForestRow[]) {
   return {
-    columns: ["Study", "Comparison", "Analysis", "Measure", "Estimate", "95% CI", "p", "Source", "Notes"],
+    columns: ["Study", "Year", "N", "Comparison", "Arms", "Design", "Analysis", "Measure", "Estimate", "95% CI", "p", "Source", "Also printed in", "Notes"],
     rows: rows.map((r) => ({
       key: r.id,
       cells: [
         <a key="study" href={r.href}>
           {r.study}
         </a>,
+        r.year ?? "—",
+        r.n ?? "not reported",
         r.comparison,
-        r.analysis,
+        r.armSize ?? "—",
+        r.design ?? "—",
+        r.analysisDetail,
         r.measure,
         (r.valueText ?? formatNumber(r.value)),
         (r.lowerText && r.upperText ? `${r.lowerText}–${r.upperText}` : (formatInterval(r.lower, r.upper) ?? "—")),
         r.p ?? "—",
         sourceLevelText(r.sourceLevel),
-        [r.computed ? "computed" : null, r.flagged ? "⚑ flagged" : null].filter(Boolean).join(", ") || "—",
+        r.alsoPrintedIn.join("; ") || "—",
+        [r.computed ? "computed" : null, r.comparator ? "comparator" : null, ...r.disagreements.map((d) => `≠ ${d}`), r.flagged ? "⚑ flagged" : null].filter(Boolean).join(", ") || "—",
       ],
     })),
   };

@@ -46,6 +46,8 @@ export type ItemRow = {
   prediction?: { lower: number; upper: number } | null;
   /** Tooltip lines. */
   details: string[];
+  /** Lines the label may wrap to before it is cut (default: the layout's). */
+  maxLines?: number;
 };
 export type ChartRow = HeaderRow | ItemRow;
 
@@ -110,7 +112,7 @@ function placeRows(rows: ChartRow[], width: number, anchor: number) {
       full = `${row.flagged ? `${FLAG} ` : ""}${row.label}`;
       // Bold text (an emphasised label, the note on phones) runs about a tenth wider than the estimate of charWidth.
       const chars = Math.floor((layout.charsPerLine - (grouped && side ? 2 : 0)) / (row.emphasis ? BOLD_WIDTH : 1));
-      lines = wrapLabel(full, chars, layout.maxLines).lines;
+      lines = wrapLabel(full, chars, row.maxLines ?? layout.maxLines).lines;
       if (!side) {
         // Phones: the estimate follows the label, on its last line when it fits.
         noteInline = true;

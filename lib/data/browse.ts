@@ -7,7 +7,10 @@ import { computeFacets, type Facet } from "./facets";
 import type { AppVocabulary } from "./vocabulary";
 import type { Interpretation } from "../search/interpret";
 import type { Cursor } from "./cursor";
-import { alleleSpectrum, armGroups, forestGroups, undrawnCount, type AlleleBar, type ArmGroup, type ForestGroup } from "../charts/series";
+import { alleleSpectrum, armGroups, forestGroups, FOREST_SORTS, sortForestRows, undrawnCount, type AlleleBar, type ArmGroup, type ForestGroup, type ForestSort } from "../charts/series";
+import { findStudies } from "./find-studies";
+import { rankOf } from "./compare";
+import { chartRecords } from "./chart-records";
 
 export type BrowseView = {
   filters: EffectFilters;
@@ -27,6 +30,8 @@ export type BrowseView = {
   showCharts: boolean;
   /** The charts are drawn from the first `drawnFrom` records of the `count` (list order), each chart at most MAX_CHART_POINTS. */
   charted: { drawnFrom: number; of: number; capped: boolean };
+  /** The forest plots' order (`sort=`), null: the list's. */
+  sort: ForestSort | null;
   /** What the URL asked for that the page set aside, one plain sentence each. */
   ignored: string[];
 };
@@ -85,15 +90,20 @@ export async function browse(
   const freeText = list.interpretation?.freeText ?? [];
   const pageComparators = findComparators(db, list.applied, freeText, list.data);
   const chartComparators = chartData === list ? pageComparators : findComparators(db, list.applied, freeText, chartData.data);
-  const charted = withComparators<EffectWithMatch>(chartData.data, chartComparators);
+  const shown = withComparators<EffectWithMatch>(chartData.data, chartComparators);
+  // One chart row per estimate: printings of one figure folded under the best source, with the study's facts.
+  const charted = showCharts ? chartRecords(shown, await findStudies(db, [...new Set(shown.map((e) => e.studyId))]), rankOf(vocab)) : [];
+  const sortParam = params.get("sort");
+  const sort = (FOREST_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as ForestSort) : null;
+  if (sortParam !== null && !sort) ignored.push(`sort "${sortParam.slice(0, 30)}" is not one of ${FOREST_SORTS.join(", ")}: the list's order is used`);
   const searched = params.get("searched");
-  const extra = searched ? `searched=${encodeURIComponent(searched)}` : "";
+  const extra = [searched ? `searched=${encodeURIComponent(searched)}` : "", sort ? `sort=${sort}` : ""].filter(Boolean).join("&");
   // Links keep the URL's own limit, and none where the page used its default.
   const forLinks = (f: EffectFilters): EffectFilters => (params.has("limit") ? f : { ...f, limit: DEFAULT_LIMIT });
   const expanded = params.getAll("more").filter((k) => (FILTER_KEYS as readonly string[]).includes(k));
   const facets = await computeFacets(db, vocab, forLinks(list.applied), list.interpretation?.freeText ?? [], "/", extra, expanded);
   const alleleCodes = new Set(vocab.groups.filter((g) => g.level === "allele").map((g) => g.code));
-  const forest = forestGroups(charted).map((g) => ({ ...g, rows: capped(g.rows).list }));
+  const forest = forestGroups(charted).map((g) => ({ ...g, rows: sortForestRows(capped(g.rows).list, sort) }));
   const arms = armGroups(charted).map((g) => ({ ...g, points: capped(g.points).list }));
   const alleles = capped(alleleSpectrum(charted, alleleCodes)).list;
   const base = filtersToQuery(forLinks({ ...input, offset: 0 }));
@@ -114,6 +124,7 @@ export async function browse(
     alleles,
     undrawn: undrawnCount(charted),
     showCharts,
+    sort,
     charted: { drawnFrom: chartData.data.length, of: list.count, capped: chartData.data.length < list.count },
     ignored,
   };

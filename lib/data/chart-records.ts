@@ -1,0 +1,48 @@
+// The records a view charts, one per estimate: the printings of one figure (text and table, abstract
+// and results, a review's copy of a study's figure: records linked by sameAs or a report update) fold
+// into one chart row led by the best source (lib/data/compare.ts foldPrintings, as the compare page
+// folds them), which says where else the figure is printed and where a printing disagrees. Each row
+// carries its study's facts (N, year, design, arms) for the label columns and the sorts.
+import type { EffectRecord, StudyRecord } from "../domain/records";
+import { figureText } from "../domain/sentence";
+import { notDrawable, type ChartedEffect } from "../charts/series";
+import { foldPrintings, samePrinting } from "./compare";
+
+type Listed = EffectRecord & { comparator?: boolean };
+
+/** Where a copy is printed, as a reader would look it up: its locator, with the publication where it is another one. */
+export function printedWhere(copy: EffectRecord, lead: EffectRecord): string {
+  if (copy.sourceLevel === "secondary") return `${copy.publication}${copy.citedAs ? ` (citing ref ${copy.citedAs})` : ""}, ${copy.locator}`;
+  return copy.publication !== lead.publication ? `${copy.publication}, ${copy.locator}` : copy.locator;
+}
+
+export function chartRecords(effects: readonly Listed[], studies: readonly StudyRecord[], rank: (level: string) => number): ChartedEffect[] {
+  const byStudy = new Map<string, Listed[]>();
+  for (const e of effects) byStudy.set(e.studyId, [...(byStudy.get(e.studyId) ?? []), e]);
+  const studyOf = new Map(studies.map((s) => [s.id, s]));
+  // Each fold's lead takes the place of the fold's first member in the view's order.
+  const place = new Map(effects.map((e, i) => [e.id, i]));
+  const rows: { at: number; row: ChartedEffect }[] = [];
+  for (const [studyId, members] of byStudy) {
+    const study = studyOf.get(studyId);
+    const entries = study ? foldPrintings(members, study, rank) : members.map((lead) => ({ lead, copies: [] }));
+    for (const entry of entries) {
+      // A chart draws the best printing it can: a damaged one (not drawn) leads only where no other can.
+      const printings = [entry.lead, ...entry.copies.map((c) => c.effect)] as Listed[];
+      const lead = printings.find((e) => !notDrawable(e)) ?? entry.lead;
+      const all = [lead, ...printings.filter((e) => e !== lead)];
+      const copies = all.slice(1).map((effect) => ({ effect, differs: !samePrinting(lead, effect) }));
+      rows.push({
+        at: Math.min(...all.map((e) => place.get(e.id)!)),
+        row: {
+          ...lead,
+          comparator: all.every((e) => e.comparator === true),
+          alsoPrintedIn: copies.map((c) => printedWhere(c.effect, lead)),
+          disagreements: copies.filter((c) => c.differs).map((c) => `${printedWhere(c.effect, lead)} prints ${figureText(c.effect)}`),
+          study: study ? { n: study.n, year: study.year, designLabel: study.designLabel, arms: study.arms } : null,
+        },
+      });
+    }
+  }
+  return rows.sort((a, b) => a.at - b.at).map((r) => r.row);
+}
