@@ -1,7 +1,8 @@
 // The records a view charts, one per estimate: the printings of one figure (text and table, abstract
 // and results, a review's copy of a study's figure: records linked by sameAs or a report update) fold
 // into one chart row led by the best source (lib/data/compare.ts foldPrintings, as the compare page
-// folds them), which says where else the figure is printed and where a printing disagrees. Each row
+// folds them), which says where else the figure is printed (alsoPrintedIn) and where a printing gives
+// another figure (disagreements). Each row
 // carries its study's facts (N, year, design, arms) for the label columns and the sorts.
 import type { EffectRecord, StudyRecord } from "../domain/records";
 import { figureText } from "../domain/sentence";
@@ -12,7 +13,9 @@ type Listed = EffectRecord & { comparator?: boolean };
 
 /** Where a copy is printed, as a reader would look it up: its locator, with the publication where it is another one. */
 export function printedWhere(copy: EffectRecord, lead: EffectRecord): string {
-  if (copy.sourceLevel === "secondary") return `${copy.publication}${copy.citedAs ? ` (citing ref ${copy.citedAs})` : ""}, ${copy.locator}`;
+  // A review's locator names the review and the passage ("SYSU preprint, Discussion, paragraph 4 ('A
+  // phase II …')"): the quotation is left to the record.
+  if (copy.sourceLevel === "secondary") return `${copy.locator.replace(/\s*\((?:'|‘|").*$/, "")}${copy.citedAs ? `, citing ref ${copy.citedAs.replace(/^ref\.?\s*/i, "")}` : ""}`;
   return copy.publication !== lead.publication ? `${copy.publication}, ${copy.locator}` : copy.locator;
 }
 
@@ -29,15 +32,17 @@ export function chartRecords(effects: readonly Listed[], studies: readonly Study
     for (const entry of entries) {
       // A chart draws the best printing it can: a damaged one (not drawn) leads only where no other can.
       const printings = [entry.lead, ...entry.copies.map((c) => c.effect)] as Listed[];
-      const lead = printings.find((e) => !notDrawable(e)) ?? entry.lead;
+      const lead = printings.find((e) => !notDrawable(e)) ?? printings[0]!;
       const all = [lead, ...printings.filter((e) => e !== lead)];
-      const copies = all.slice(1).map((effect) => ({ effect, differs: !samePrinting(lead, effect) }));
+      // A disagreement is another figure for the same quantity; a copy that prints less (a p alone, a
+      // direction) is another printing, not a disagreement.
+      const copies = all.slice(1).map((effect) => ({ effect, differs: effect.kind === lead.kind && !samePrinting(lead, effect) }));
       rows.push({
         at: Math.min(...all.map((e) => place.get(e.id)!)),
         row: {
           ...lead,
           comparator: all.every((e) => e.comparator === true),
-          alsoPrintedIn: copies.map((c) => printedWhere(c.effect, lead)),
+          alsoPrintedIn: copies.filter((c) => !c.differs).map((c) => printedWhere(c.effect, lead)),
           disagreements: copies.filter((c) => c.differs).map((c) => `${printedWhere(c.effect, lead)} prints ${figureText(c.effect)}`),
           study: study ? { n: study.n, year: study.year, designLabel: study.designLabel, arms: study.arms } : null,
         },
