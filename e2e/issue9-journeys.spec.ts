@@ -81,7 +81,9 @@ test("the NCCH adjusted hazard ratio's forest-plot row and data table show N 150
   await page.goto("/?endpoint=OS&group=RAS&analysis=multivariable");
   const figure = page.locator("figure.chart-frame").filter({ has: page.getByRole("heading", { name: /^Overall survival \(HR\)/ }) });
   // The label column, as drawn: every word of the row's label (wrapped over lines, never cut).
-  const drawn = (await figure.locator("svg").first().textContent()) ?? "";
+  const plot = figure.locator("svg.recharts-surface").first();
+  await expect(plot).toContainText("NCCH");
+  const drawn = (await plot.textContent()) ?? "";
   for (const words of ["NCCH 2024", "N 150", "n 63 vs 87", "adjusted for RAS status, Primary tumour side, CRLM size > 5 cm, CA19-9 > 100 U/mL"])
     for (const word of words.split(" ")) expect(drawn, word).toContain(word);
   const rows = await tableRows(page, /^Overall survival \(HR\)/);
@@ -89,12 +91,18 @@ test("the NCCH adjusted hazard ratio's forest-plot row and data table show N 150
   expect(ncch).toBeDefined();
   expect(ncch!.slice(1, 7)).toEqual(["2024", "150", "RAS-mutant vs RAS wild-type", "n 63 vs 87", "Retrospective cohort", "multivariable, adjusted for RAS status, Primary tumour side, CRLM size > 5 cm, CA19-9 > 100 U/mL"]);
 
+  await expectNoAxeViolations(page);
+
+  // Every hazard ratio for OS, sorted by estimate: a link, answered by the server.
+  await page.goto("/?endpoint=OS&measure=HR");
+  const unsorted = (await tableRows(page, /^Overall survival \(HR\)/)).map((r) => Number(r[8]));
+  expect(unsorted).not.toEqual([...unsorted].sort((a, b) => a - b));
   await page.getByRole("navigation", { name: "Sort the forest plots" }).getByRole("link", { name: "Estimate" }).click();
   await expect(page).toHaveURL(/sort=estimate/);
   await expect(page.getByRole("navigation", { name: "Sort the forest plots" }).locator("[aria-current=true]")).toHaveText("Estimate");
   const sorted = (await tableRows(page, /^Overall survival \(HR\)/)).map((r) => Number(r[8]));
-  expect(sorted.length).toBeGreaterThan(1);
-  expect(sorted).toEqual([...sorted].sort((a, b) => a - b));
+  expect(sorted.length).toBeGreaterThan(5);
+  expect(sorted).toEqual([...unsorted].sort((a, b) => a - b));
   await expectNoAxeViolations(page);
   await keepAt(page, 1400, "forest-sorted-by-estimate");
   await keepAt(page, 375, "forest-sorted-by-estimate");
@@ -104,7 +112,7 @@ test("the NCCH adjusted hazard ratio's forest-plot row and data table show N 150
 test("the printed handout (A4 PDF) carries the forest plot's full labels, not the filter chips", async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto("/?endpoint=OS&group=RAS&analysis=multivariable");
-  await expect(page.locator("figure.chart-frame svg").first()).toBeVisible();
+  await expect(page.locator("figure.chart-frame svg.recharts-surface").first()).toContainText("NCCH");
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".chips[aria-label='Active filters']")).toBeHidden();
   const pdfPath = test.info().outputPath("handout.pdf");

@@ -72,8 +72,7 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
         </p>
       </div>
       <p className="muted small">
-        {view.count} record{view.count === 1 ? "" : "s"}
-        {comparatorText ? ` + ${comparatorText}` : ""} match · {meta.studies} studies, {meta.effects} records in all · dataset version{" "}
+        {view.count} record{view.count === 1 ? "" : "s"} match{comparatorText ? ` (+ ${comparatorText} beside them)` : ""} · {meta.studies} studies, {meta.effects} records in all · dataset version{" "}
         <span className="version" data-testid="dataset-version">{meta.version}</span>
       </p>
       {ignored.length ? (
@@ -89,7 +88,7 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
         </p>
       ) : null}
       {active.length > 0 || view.filters.q ? (
-        <div className="chips" aria-label="Active filters">
+        <div className="chips no-print" aria-label="Active filters">
           {active.map((a) => {
             const next = { ...view.filters, [a.key]: view.filters[a.key].filter((c) => c !== a.code), offset: 0 };
             return (

@@ -18,15 +18,22 @@ beforeAll(async () => {
 const view = (query: string) => browse(db, vocab, new URLSearchParams(query));
 
 describe("chart rows", () => {
-  it("NCCH's text and table printings of the CRLM-size HR are one row, led by the readable one, the table's '248' shown as a disagreement", async () => {
+  it("NCCH's text and table printings of the CRLM-size HR are one row, led by the readable one, the table's damaged '248' named as a printing of it", async () => {
     const v = await view("study=ncch-scp-2024&endpoint=OS&measure=HR");
     const rows = v.forest.flatMap((g) => g.rows);
     expect(rows.filter((r) => r.id.includes("os-mv-crlm-size"))).toHaveLength(1);
     const row = rows.find((r) => r.id === "ncch-scp-2024/os-mv-crlm-size-text")!;
     expect(row.valueText).toBe("2.48");
-    expect(row.alsoPrintedIn).toEqual([]);
-    expect(row.disagreements).toHaveLength(1);
-    expect(row.disagreements[0]).toMatch(/^Table 2, multivariate column prints HR .*248/);
+    expect(row.alsoPrintedIn).toEqual(["Table 2, multivariate column (damaged print, read as the same figure)"]);
+    expect(row.disagreements).toEqual([]);
+  });
+
+  it("a printing with another figure is shown as a disagreement on the lead's row (CAIRO5's final HR beside its LBA27 report)", async () => {
+    const v = await view("study=cairo5&endpoint=OS&measure=HR");
+    const rows = v.forest.flatMap((g) => g.rows);
+    const ab = rows.filter((r) => r.id === "cairo5/os-final-hr-ab" || r.id === "cairo5/os-lba27-hr-ab");
+    expect(ab).toHaveLength(1);
+    expect(ab[0]!.disagreements.join(" ")).toMatch(/HR 0\.9[02]/);
   });
 
   it("the NCCH adjusted HR for RAS carries N 150 and its four covariates", async () => {

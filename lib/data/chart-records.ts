@@ -19,6 +19,13 @@ export function printedWhere(copy: EffectRecord, lead: EffectRecord): string {
   return copy.publication !== lead.publication ? `${copy.publication}, ${copy.locator}` : copy.locator;
 }
 
+/** The record with its numbers as read where the print is damaged (the texts a comparison of printings reads). */
+function asRead(e: EffectRecord): EffectRecord {
+  if (!e.readingReason) return e;
+  const text = (n: number | null, printed: string | null) => (n === null ? printed : String(n));
+  return { ...e, valueText: text(e.value, e.valueText), ciLowerText: text(e.ciLower, e.ciLowerText), ciUpperText: text(e.ciUpper, e.ciUpperText) };
+}
+
 export function chartRecords(effects: readonly Listed[], studies: readonly StudyRecord[], rank: (level: string) => number): ChartedEffect[] {
   const byStudy = new Map<string, Listed[]>();
   for (const e of effects) byStudy.set(e.studyId, [...(byStudy.get(e.studyId) ?? []), e]);
@@ -36,13 +43,15 @@ export function chartRecords(effects: readonly Listed[], studies: readonly Study
       const all = [lead, ...printings.filter((e) => e !== lead)];
       // A disagreement is another figure for the same quantity; a copy that prints less (a p alone, a
       // direction) is another printing, not a disagreement.
-      const copies = all.slice(1).map((effect) => ({ effect, differs: effect.kind === lead.kind && !samePrinting(lead, effect) }));
+      // A damaged printing is compared as read (Table 2's "248" is NCCH's HR 2.48): it is named as a
+      // damaged printing of the same figure, not as another figure.
+      const copies = all.slice(1).map((effect) => ({ effect, differs: effect.kind === lead.kind && !samePrinting(asRead(lead), asRead(effect)) }));
       rows.push({
         at: Math.min(...all.map((e) => place.get(e.id)!)),
         row: {
           ...lead,
           comparator: all.every((e) => e.comparator === true),
-          alsoPrintedIn: copies.filter((c) => !c.differs).map((c) => printedWhere(c.effect, lead)),
+          alsoPrintedIn: copies.filter((c) => !c.differs).map((c) => `${printedWhere(c.effect, lead)}${c.effect.readingReason ? " (damaged print, read as the same figure)" : ""}`),
           disagreements: copies.filter((c) => c.differs).map((c) => `${printedWhere(c.effect, lead)} prints ${figureText(c.effect)}`),
           study: study ? { n: study.n, year: study.year, designLabel: study.designLabel, arms: study.arms } : null,
         },
