@@ -46,13 +46,17 @@ export function chartRecords(effects: readonly Listed[], studies: readonly Study
       // A damaged printing is compared as read (Table 2's "248" is NCCH's HR 2.48): it is named as a
       // damaged printing of the same figure, not as another figure.
       const copies = all.slice(1).map((effect) => ({ effect, differs: effect.kind === lead.kind && !samePrinting(asRead(lead), asRead(effect)) }));
+      // A later report updating an earlier one (CAIRO5's final analysis and its ESMO abstract) says so.
+      const earlier = new Set(lead === entry.lead ? entry.copies.filter((c) => c.relation === "earlier report").map((c) => c.effect.id) : []);
       rows.push({
         at: Math.min(...all.map((e) => place.get(e.id)!)),
         row: {
           ...lead,
           comparator: all.every((e) => e.comparator === true),
           alsoPrintedIn: copies.filter((c) => !c.differs).map((c) => `${printedWhere(c.effect, lead)}${c.effect.readingReason ? " (damaged print, read as the same figure)" : ""}`),
-          disagreements: copies.filter((c) => c.differs).map((c) => `${printedWhere(c.effect, lead)} prints ${figureText(c.effect)}`),
+          disagreements: copies
+            .filter((c) => c.differs)
+            .map((c) => (earlier.has(c.effect.id) ? `earlier report, ${printedWhere(c.effect, lead)}: ${figureText(c.effect)}` : `${printedWhere(c.effect, lead)} prints ${figureText(c.effect)}`)),
           study: study ? { n: study.n, year: study.year, designLabel: study.designLabel, arms: study.arms } : null,
         },
       });
