@@ -38,7 +38,7 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
   const active = FILTER_KEYS.flatMap((key) => view.filters[key].map((code) => ({ key, code, label: labelFor(key, code) })));
   const query = filtersToQuery({ ...view.filters, offset: 0 });
   const exportQuery = query ? `${query}&` : "?";
-  const studyIds = [...new Set(view.effects.map((e) => e.studyId))];
+  const studyIds = [...new Set([...view.effects, ...view.entries.map((x) => x.lead)].map((e) => e.studyId))];
   const { showCharts } = view;
   const [studies, pooled] = await Promise.all([findStudies(db, studyIds), showCharts ? pooledSummaries(view.filters, view.forest) : {}]);
   // The rows' study facts (N, design, arms) from the studies read for the citations: no row reads them again.
@@ -62,6 +62,8 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
   ];
   const from = view.page.first + 1;
   const to = view.page.first + view.effects.length;
+  // One entry per estimate: how many entries the page's records make, and how many records are folded printings.
+  const foldText = `${paged ? " " : " · "}${paged ? "(" : ""}${view.entries.length} entr${view.entries.length === 1 ? "y" : "ies"}; ${view.folded} printing${view.folded === 1 ? "" : "s"} folded${paged ? ")" : ""}`;
 
   return (
     <>
@@ -153,8 +155,9 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
                 <h2 id="records-heading">
                   Records {paged ? `${from}–${to - view.comparators.count} of ${view.count}` : `(${view.count})`}
                   {comparatorText ? <span data-testid="comparator-count"> + {comparatorText}</span> : null}
+                  {view.folded ? <span data-testid="fold-count">{foldText}</span> : null}
                 </h2>
-                <ResultsByEndpoint effects={view.effects} labels={vocab.labels} facts={facts} />
+                <ResultsByEndpoint entries={view.entries} labels={vocab.labels} facts={facts} />
                 {view.page.next || view.page.previous ? (
                   <nav className="chips no-print" aria-label="Pages">
                     {view.page.previous ? <Link href={view.page.previous}>← Previous</Link> : null}

@@ -6,6 +6,8 @@ import type { AppVocabulary } from "@/lib/data/vocabulary";
 import { getContext } from "@/lib/data/context";
 import { findStudyFacts } from "@/lib/data/compare";
 import { FlagText, flagCountText, worstSeverity } from "./FlagText";
+import { FoldedPrintings } from "./FoldedPrintings";
+import type { ListEntry } from "@/lib/data/list-entries";
 
 /**
  * Study size, design and arms for the rows of one request, read in one query: every row asks in the
@@ -54,7 +56,8 @@ export function reportedAt(e: EffectRecord, labels: RecordLabels): string {
  * One record as a reader needs it: the figure, what it compares, where it is printed; then the
  * study's N and the compared arms' n (or events/N), the design, and the analysis with its covariates.
  * `study`: the study's facts where the page has them (null: none known); left out, the row reads
- * them (once per page, see studyFactsLoader).
+ * them (once per page, see studyFactsLoader). `fold`: the list entry this record leads (its folded
+ * printings are named under it, a copy's flag on its badges).
  */
 export async function EffectRow({
   effect: e,
@@ -62,12 +65,14 @@ export async function EffectRow({
   showStudy = true,
   anchor = false,
   study,
+  fold,
 }: {
   effect: EffectRecord & { comparator?: boolean };
   labels: RecordLabels;
   showStudy?: boolean;
   anchor?: boolean;
   study?: StudyFacts | null;
+  fold?: ListEntry;
 }) {
   const locatorHref = `/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`;
   const facts = study === undefined ? await studyFactsLoader()(e.studyId) : study;
@@ -118,7 +123,13 @@ export async function EffectRow({
             {worstSeverity(e.flags) === "note" ? "ⓘ" : "⚑"} {flagCountText(e.flags)}
           </span>
         ) : null}
+        {fold?.copyFlag && fold.copyFlag !== "note" ? (
+          <span className={`badge ${fold.copyFlag === "error" ? "badge-flag" : "badge-flag-warning"}`} data-testid="copy-flag" title="A printing folded under this one carries an integrity flag: see the other printings below">
+            ⚑ a copy carries a flag ({fold.copyFlag})
+          </span>
+        ) : null}
       </div>
+      {fold ? <FoldedPrintings entry={fold} labels={labels} /> : null}
       {anchor ? (
         <details className="small">
           <summary>Source details</summary>

@@ -2,7 +2,7 @@
 // key), the facets and the chart series. One call per page render.
 import type { PrismaClient } from "../generated/prisma/client";
 import { DEFAULT_LIMIT, FILTER_KEYS, filtersToQuery, parseFiltersLenientWithNotes, type EffectFilters } from "./filters";
-import { applyQuery, findComparators, findEffects, withComparators, type EffectWithMatch } from "./find-effects";
+import { applyQuery, findComparators, findEffects, findPrintingMates, withComparators, type EffectWithMatch } from "./find-effects";
 import { computeFacets, type Facet } from "./facets";
 import type { AppVocabulary } from "./vocabulary";
 import type { Interpretation } from "../search/interpret";
@@ -11,6 +11,7 @@ import { alleleSpectrum, armGroups, forestGroups, FOREST_SORTS, sortForestRows, 
 import { findStudies } from "./find-studies";
 import { rankOf } from "./compare";
 import { chartRecords } from "./chart-records";
+import { foldPage, type ListEntry } from "./list-entries";
 
 export type BrowseView = {
   filters: EffectFilters;
@@ -19,6 +20,10 @@ export type BrowseView = {
   count: number;
   /** Comparators on this page: records the filters leave out, shown because a filter selects one arm of their comparison. */
   comparators: { count: number; arms: boolean };
+  /** The page's list, one entry per estimate (printings folded under the best source), in list order. */
+  entries: ListEntry<EffectWithMatch>[];
+  /** The page's records shown as a printing under another entry's lead, not as an entry. */
+  folded: number;
   /** The page: its place in the list and the links to the pages before and after it (null at either end). */
   page: { first: number; next: string | null; previous: string | null };
   facets: Facet[];
@@ -93,6 +98,10 @@ export async function browse(
   const shown = withComparators<EffectWithMatch>(chartData.data, chartComparators);
   // One chart row per estimate: printings of one figure folded under the best source, with the study's facts.
   const charted = showCharts ? chartRecords(shown, await findStudies(db, [...new Set(shown.map((e) => e.studyId))]), rankOf(vocab)) : [];
+  // One list entry per estimate: the page's printings folded, with those of their figures on other pages.
+  const listed = withComparators<EffectWithMatch>(list.data, pageComparators);
+  const mates = findPrintingMates(db, vocab, list.applied, freeText, listed);
+  const page = foldPage(listed, mates, await findStudies(db, [...new Set([...listed, ...mates].map((e) => e.studyId))]), rankOf(vocab));
   const sortParam = params.get("sort");
   const sort = (FOREST_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as ForestSort) : null;
   if (sortParam !== null && !sort) ignored.push(`sort "${sortParam.slice(0, 30)}" is not one of ${FOREST_SORTS.join(", ")}: the list's order is used`);
@@ -114,7 +123,9 @@ export async function browse(
   };
   return {
     filters: forLinks(list.applied),
-    effects: withComparators<EffectWithMatch>(list.data, pageComparators),
+    effects: listed,
+    entries: page.entries,
+    folded: page.folded,
     count: list.count,
     comparators: { count: pageComparators.length, arms: pageComparators.every((e) => e.kind === "arm") },
     page: { first: list.first, next: href("after", list.next), previous: list.first > 0 ? (href("before", list.previous) ?? "/") : null },

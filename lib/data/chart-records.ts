@@ -26,19 +26,33 @@ function asRead(e: EffectRecord): EffectRecord {
   return { ...e, valueText: text(e.value, e.valueText), ciLowerText: text(e.ciLower, e.ciLowerText), ciUpperText: text(e.ciUpper, e.ciUpperText) };
 }
 
-export function chartRecords(effects: readonly Listed[], studies: readonly StudyRecord[], rank: (level: string) => number): ChartedEffect[] {
-  const byStudy = new Map<string, Listed[]>();
+/** One estimate: the lead printing (the best drawable source), its other printings, and what a reader is told about them. */
+export type FoldedEstimate<T extends EffectRecord = Listed> = {
+  lead: T;
+  /** The other printings, each with whether it prints another figure for the same quantity. */
+  copies: { effect: T; differs: boolean }[];
+  alsoPrintedIn: string[];
+  disagreements: string[];
+  study: StudyRecord | undefined;
+};
+
+/** The records folded into estimates (sameAs and report-update links, within each study), in the order of each fold's first member. */
+export function foldEstimates<T extends Listed>(effects: readonly T[], studies: readonly StudyRecord[], rank: (level: string) => number): FoldedEstimate<T>[] {
+  const byStudy = new Map<string, T[]>();
   for (const e of effects) byStudy.set(e.studyId, [...(byStudy.get(e.studyId) ?? []), e]);
   const studyOf = new Map(studies.map((s) => [s.id, s]));
   // Each fold's lead takes the place of the fold's first member in the view's order.
   const place = new Map(effects.map((e, i) => [e.id, i]));
-  const rows: { at: number; row: ChartedEffect }[] = [];
+  const rows: { at: number; row: FoldedEstimate<T> }[] = [];
   for (const [studyId, members] of byStudy) {
     const study = studyOf.get(studyId);
-    const entries = study ? foldPrintings(members, study, rank) : members.map((lead) => ({ lead, copies: [] }));
+    // The lead must not depend on where a view's printings were read (which page, which export batch):
+    // between printings the rules rank alike, an intact print before a damaged one, then by id.
+    const canonical = [...members].sort((a, b) => Number(Boolean(a.readingReason)) - Number(Boolean(b.readingReason)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const entries = study ? foldPrintings(canonical, study, rank) : canonical.map((lead) => ({ lead, copies: [] }));
     for (const entry of entries) {
       // A chart draws the best printing it can: a damaged one (not drawn) leads only where no other can.
-      const printings = [entry.lead, ...entry.copies.map((c) => c.effect)] as Listed[];
+      const printings = [entry.lead, ...entry.copies.map((c) => c.effect)] as T[];
       const lead = printings.find((e) => !notDrawable(e)) ?? printings[0]!;
       const all = [lead, ...printings.filter((e) => e !== lead)];
       // A disagreement is another figure for the same quantity; a copy that prints less (a p alone, a
@@ -51,16 +65,26 @@ export function chartRecords(effects: readonly Listed[], studies: readonly Study
       rows.push({
         at: Math.min(...all.map((e) => place.get(e.id)!)),
         row: {
-          ...lead,
-          comparator: all.every((e) => e.comparator === true),
+          lead,
+          copies,
           alsoPrintedIn: copies.filter((c) => !c.differs).map((c) => `${printedWhere(c.effect, lead)}${c.effect.readingReason ? " (damaged print, read as the same figure)" : ""}`),
           disagreements: copies
             .filter((c) => c.differs)
             .map((c) => (earlier.has(c.effect.id) ? `earlier report, ${printedWhere(c.effect, lead)}: ${figureText(c.effect)}` : `${printedWhere(c.effect, lead)} prints ${figureText(c.effect)}`)),
-          study: study ? { n: study.n, year: study.year, designLabel: study.designLabel, arms: study.arms } : null,
+          study,
         },
       });
     }
   }
   return rows.sort((a, b) => a.at - b.at).map((r) => r.row);
+}
+
+export function chartRecords(effects: readonly Listed[], studies: readonly StudyRecord[], rank: (level: string) => number): ChartedEffect[] {
+  return foldEstimates(effects, studies, rank).map(({ lead, copies, alsoPrintedIn, disagreements, study }) => ({
+    ...lead,
+    comparator: [lead, ...copies.map((c) => c.effect)].every((e) => e.comparator === true),
+    alsoPrintedIn,
+    disagreements,
+    study: study ? { n: study.n, year: study.year, designLabel: study.designLabel, arms: study.arms } : null,
+  }));
 }

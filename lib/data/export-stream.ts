@@ -5,7 +5,8 @@
 import type { EffectFilters } from "./filters";
 import type { StudyRecord } from "../domain/records";
 import type { DatasetMeta } from "./sql";
-import { comparisonMates, documentsWhere, effectBatches, studiesById, studyBatches, studyIdsWhere, type KeyedEffect } from "./sql";
+import { comparisonMates, documentsWhere, effectBatches, printingMates, sourceLevelRank, studiesById, studyBatches, studyIdsWhere, type KeyedEffect } from "./sql";
+import { foldPage } from "./list-entries";
 import { csvHeader, csvLines } from "./export-dataset";
 import { publicationsOf, toBibtex, toRis } from "../domain/citations";
 
@@ -30,14 +31,21 @@ function studyLookup(db: Db) {
 /**
  * The view's records a batch at a time, each batch followed by its comparators (comparisons stay
  * whole: the other arms and contrast of a comparison a group, treatment or free-text filter selects
- * one arm of), marked `comparator: true`; a comparator goes out once.
+ * one arm of), marked `comparator: true`; a comparator goes out once. Exports stay one row per record;
+ * a record the list folds under another printing of its figure (one entry per estimate, as the list
+ * and the charts fold it) names that record's id in `foldedInto`.
  */
-export function* viewBatches(view: View, db: Db = {}): Generator<(KeyedEffect & { comparator?: true })[]> {
+export function* viewBatches(view: View, db: Db = {}): Generator<(KeyedEffect & { comparator?: true; foldedInto?: string })[]> {
   const sent = new Set<string>();
+  const rank = sourceLevelRank(db);
   for (const batch of effectBatches(view.filters, view.freeText, view.batch ?? EXPORT_BATCH, db, view.order)) {
     const mates = comparisonMates(view.filters, view.freeText, batch, db).filter((m) => !sent.has(m.id));
     for (const m of mates) sent.add(m.id);
-    yield [...batch, ...mates.map((m) => ({ ...m, comparator: true as const }))];
+    const records = [...batch, ...mates.map((m) => ({ ...m, comparator: true as const }))];
+    const printings = printingMates(view.filters, view.freeText, records, db);
+    const { entries } = foldPage(records, printings, studiesById([...new Set([...records, ...printings].map((e) => e.studyId))], db), rank);
+    const leadOf = new Map(entries.flatMap((entry) => entry.copies.map((c) => [c.effect.id, entry.lead.id] as const)));
+    yield records.map((e) => (leadOf.has(e.id) ? { ...e, foldedInto: leadOf.get(e.id)! } : e));
   }
 }
 

@@ -12,7 +12,7 @@ import { descendantsOf, type AppVocabulary } from "./vocabulary";
 import { interpreterFor } from "./search";
 import type { Interpretation } from "../search/interpret";
 import { databaseFileOf } from "../db/open";
-import { comparisonMates, effectsById, findEffectPage, type PageRequest } from "./sql";
+import { comparisonMates, effectsById, findEffectPage, printingMates, type PageRequest } from "./sql";
 
 export type GroupMatch = { requested: string; reportedAs: string[]; reportedLevel: string };
 /** comparator: not selected by the filters, shown because it is the other arm (or the contrast) of a comparison they select one arm of. */
@@ -94,6 +94,15 @@ export async function findEffectsByIds(db: PrismaClient, ids: readonly string[])
  */
 export function findComparators(db: PrismaClient, filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[]): EffectWithMatch[] {
   return comparisonMates(filters, freeText, records, { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: null, comparator: true }));
+}
+
+/**
+ * One entry per estimate: the other printings of the given records' figures (sameAs, report updates)
+ * that the filters select but the records leave out (on other pages), read by id for a page.
+ * `filters` are the applied ones (q already merged).
+ */
+export function findPrintingMates(db: PrismaClient, vocab: AppVocabulary, filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[]): EffectWithMatch[] {
+  return printingMates(filters, freeText, records, { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: groupMatchFor(e, filters.group, vocab) }));
 }
 
 /** Each comparator placed right after the last record of its comparison (list order kept otherwise). */

@@ -229,3 +229,37 @@ export function comparisonMates(filters: EffectFilters, freeText: readonly strin
   );
   return toRecords(rows.filter((r) => !matched.has(r.browseKey)), db);
 }
+
+/**
+ * The printings of the given records' figures that the filters also select, beyond those records:
+ * the records they name (sameAs, a report-update flag's other record) and the records that name them
+ * (sameAs, through its index), followed a few links deep (a review's copy of an abstract a later
+ * report updates). Bounded by the records given: one indexed read per step.
+ */
+export function printingMates(filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[], db: Db = {}): KeyedEffect[] {
+  const known = new Set(records.map((r) => r.id));
+  const full = effectCondition(filters, freeText);
+  const found: KeyedEffect[] = [];
+  let frontier: readonly EffectRecord[] = records;
+  for (let step = 0; step < 3 && frontier.length > 0; step++) {
+    const named = [...new Set(frontier.flatMap((r) => [r.sameAs, ...r.flags.filter((f) => f.code === "report-update").map((f) => f.otherEffectId)]))].filter((id): id is string => id !== null && !known.has(id));
+    const rows = prepared(
+      `SELECT ${RECORD_COLUMNS} FROM ${recordFrom(full)} WHERE ${full.sql} AND e.browseKey IN (
+         SELECT browseKey FROM Effect WHERE id IN (SELECT value FROM json_each(?))
+         UNION SELECT browseKey FROM Effect WHERE sameAs IN (SELECT value FROM json_each(?)))
+       ORDER BY e.browseKey`,
+      db.file,
+    ).all(...full.params, JSON.stringify(named), JSON.stringify(frontier.map((r) => r.id))) as FlatEffectRow[];
+    const fresh = toRecords(rows.filter((r) => !known.has(r.id)), db);
+    for (const r of fresh) known.add(r.id);
+    found.push(...fresh);
+    frontier = fresh;
+  }
+  return found;
+}
+
+/** Source levels by directness (SourceLevel.rank, the vocabulary's order): the rank a fold's lead is chosen by. */
+export function sourceLevelRank(db: Db = {}): (level: string) => number {
+  const ranks = new Map((prepared("SELECT code FROM SourceLevel ORDER BY rank", db.file).all() as { code: string }[]).map((r, i) => [r.code, i]));
+  return (level: string) => ranks.get(level) ?? ranks.size;
+}
