@@ -1,7 +1,8 @@
 // Issue 9's remaining journeys, in a real browser, asserting what a reader sees: a filter that selects
 // one arm keeps the comparison whole (both medians, both response rates), the forest plot's labels and
 // data table carry N and the covariates, forest plots sort on the server, and the printed handout
-// (A4 PDF) keeps the forest plot's labels whole. Screenshots at 1400 and 375 px are kept in
+// (A4 PDF) keeps the forest plot's labels whole, and the list shows one entry per estimate (a figure
+// printed in two reports is one entry, the other printing in its details). Screenshots at 1400 and 375 px are kept in
 // docs/screenshots. The figures asserted are those of content/studies (ncch-scp-2024.yaml,
 // mdacc-kras-codon-524.yaml, spectrum-hai-2022.yaml).
 import { execFileSync } from "node:child_process";
@@ -43,7 +44,7 @@ test("a RAS filter on OS after hepatectomy shows both medians, the wild-type one
   const errors = watchConsole(page);
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto("/?endpoint=OS&treatment=hepatectomy&group=RAS");
-  await expect(page.getByRole("heading", { name: /^Records \(\d+\) \+ \d+ comparator arms$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Records \(\d+\) \+ \d+ comparator arms( · \d+ entr(y|ies); \d+ printings? folded)?$/ })).toBeVisible();
   // The list: NCCH's RAS-mutant median, and its wild-type median beside it, marked.
   const mutant = page.locator("li.effect").filter({ hasText: "Median 44.03 months" }).filter({ hasText: "NCCH 2024" });
   const wildType = page.locator("li.effect[data-comparator=true]").filter({ hasText: "Median 70.03 months" });
@@ -59,7 +60,7 @@ test("a RAS filter on OS after hepatectomy shows both medians, the wild-type one
   // The export agrees: the comparators are in the CSV, marked.
   const csv = await (await page.request.get("/api/export?endpoint=OS&treatment=hepatectomy&group=RAS&format=csv")).text();
   expect(csv.split("\r\n")[0]).toContain(",studyN,");
-  expect(csv).toMatch(/ncch-scp-2024\/os-median-ras-wt,.*,comparator\r?$/m);
+  expect(csv).toMatch(/ncch-scp-2024\/os-median-ras-wt,.*,comparator,\r?$/m);
   await expectNoAxeViolations(page);
   await keepAt(page, 1400, "home-os-hepatectomy-ras");
   await keepAt(page, 375, "home-os-hepatectomy-ras");
@@ -133,5 +134,37 @@ test("the compare page for a journal club, kept at 1400 and 375 px", async ({ pa
   await keepAt(page, 1400, "compare-journal-club");
   await keepAt(page, 375, "compare-journal-club");
   await keepScreenshot(page, "compare-journal-club-375");
+  expect(errors).toEqual([]);
+});
+
+test("CAIRO5's list shows one entry per estimate: the final report's OS figures lead, the ESMO abstract's printings folded under them and reachable", async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto("/?study=cairo5");
+  // 29 records: six OS figures printed in the ESMO 2023 abstract (LBA27) and again in the final report.
+  await expect(page.getByRole("heading", { name: "Records (29) · 23 entries; 6 printings folded" })).toBeVisible();
+  await expect(page.locator("li.effect")).toHaveCount(23);
+  await expect(page.locator('li.effect[data-effect-id="cairo5/os-lba27-arm-a"]')).toHaveCount(0);
+  const armA = page.locator('li.effect[data-effect-id="cairo5/os-final-arm-a"]');
+  await expect(armA.locator(".sentence")).toContainText("Median 23.6 months");
+  await expect(armA.getByTestId("also-printed-in")).toHaveText("Also printed in: Punt CJA et al., Ann Oncol 2023, ESMO 2023 abstract LBA27, Results (arms A vs B; median follow-up 57 months)");
+  // The folded printing is reachable: its figure, its locator (a link to the record) and its source level.
+  const copy = armA.locator('[data-folded-id="cairo5/os-lba27-arm-a"]');
+  await expect(copy).toBeHidden();
+  await armA.getByText("1 other printing of this figure").click();
+  await expect(copy).toBeVisible();
+  await expect(copy).toContainText("Median 23.6 months");
+  await expect(copy.getByRole("link", { name: "CAIRO5, ESMO 2023 abstract LBA27, Results (arms A vs B; median follow-up 57 months)" })).toHaveAttribute("href", "/studies/cairo5#os-lba27-arm-a");
+  // The hazard ratio updated between the reports: the abstract's figure is shown plainly on the final one's entry.
+  const hr = page.locator('li.effect[data-effect-id="cairo5/os-final-hr-ab"]');
+  await expect(hr.getByTestId("disagreement")).toHaveText(/^≠ earlier report, .*ESMO 2023 abstract LBA27.*: HR 0\.92 \(0\.70–1\.20\), p=0\.52$/);
+  // The export stays one row per record, the abstract's printing naming the entry it is folded into.
+  const csv = await (await page.request.get("/api/export?study=cairo5&format=csv")).text();
+  expect(csv.split("\r\n")[0]).toMatch(/,shownAs,foldedInto$/);
+  expect(csv).toMatch(/^cairo5\/os-lba27-arm-a,.*,match,cairo5\/os-final-arm-a\r?$/m);
+  await expectNoAxeViolations(page);
+  await keepAt(page, 1400, "home-cairo5-one-entry-per-estimate");
+  await page.locator('li.effect[data-effect-id="cairo5/os-final-arm-a"]').getByText("1 other printing of this figure").click();
+  await keepAt(page, 375, "home-cairo5-one-entry-per-estimate");
   expect(errors).toEqual([]);
 });
