@@ -56,6 +56,13 @@ describe("list entries", () => {
     expect(hr.copies).toMatchObject([{ effect: { id: "cairo5/os-lba27-hr-ab" }, onPage: true, differs: true }]);
     expect(v.entries).toHaveLength(3);
     expect(v.folded).toBe(3);
+    // The same under a group and an endpoint filter (read through the group's join table): only printings the filters select.
+    const wt = await view("endpoint=OS&group=RAS-wt&study=cairo5&limit=2");
+    expect(wt.effects.map((e) => e.id)).toEqual(["cairo5/os-lba27-arm-c", "cairo5/os-lba27-arm-d"]);
+    expect(wt.entries.map((e) => [e.lead.id, e.leadOffPage, e.copies.map((c) => c.effect.id)])).toEqual([
+      ["cairo5/os-final-arm-c", true, ["cairo5/os-lba27-arm-c"]],
+      ["cairo5/os-final-arm-d", true, ["cairo5/os-lba27-arm-d"]],
+    ]);
   });
 
   it("a lead on this page names its printing on a later page (NCCH's median and Table 2's damaged print of it)", async () => {

@@ -243,13 +243,14 @@ export function printingMates(filters: EffectFilters, freeText: readonly string[
   let frontier: readonly EffectRecord[] = records;
   for (let step = 0; step < 3 && frontier.length > 0; step++) {
     const named = [...new Set(frontier.flatMap((r) => [r.sameAs, ...r.flags.filter((f) => f.code === "report-update").map((f) => f.otherEffectId)]))].filter((id): id is string => id !== null && !known.has(id));
+    // CROSS JOIN: the printings named (a few, by index) drive the read, never a filter's join table.
     const rows = prepared(
-      `SELECT ${RECORD_COLUMNS} FROM ${recordFrom(full)} WHERE ${full.sql} AND e.browseKey IN (
-         SELECT browseKey FROM Effect WHERE id IN (SELECT value FROM json_each(?))
-         UNION SELECT browseKey FROM Effect WHERE sameAs IN (SELECT value FROM json_each(?)))
-       ORDER BY e.browseKey`,
+      `SELECT ${RECORD_COLUMNS} FROM (
+         SELECT browseKey AS k FROM Effect WHERE id IN (SELECT value FROM json_each(?))
+         UNION SELECT browseKey FROM Effect WHERE sameAs IN (SELECT value FROM json_each(?))) m
+       CROSS JOIN ${recordFrom(full)} WHERE e.browseKey = m.k AND ${full.sql} ORDER BY e.browseKey`,
       db.file,
-    ).all(...full.params, JSON.stringify(named), JSON.stringify(frontier.map((r) => r.id))) as FlatEffectRow[];
+    ).all(JSON.stringify(named), JSON.stringify(frontier.map((r) => r.id)), ...full.params) as FlatEffectRow[];
     const fresh = toRecords(rows.filter((r) => !known.has(r.id)), db);
     for (const r of fresh) known.add(r.id);
     found.push(...fresh);
