@@ -5,7 +5,7 @@ import type { Dataset, EffectRecord, StudyRecord } from "../domain/records";
 import { getDatasetMeta } from "./dataset-meta";
 import { databaseFileOf } from "../db/open";
 import { effectBatches, NO_FILTERS, sourceLevelRank, studyBatches } from "./sql";
-import { foldPage } from "./list-entries";
+import { leadsOfCopies } from "./list-entries";
 
 /** The whole dataset in memory (tests, small datasets); files are written in parts (lib/data/export-stream.ts). */
 export async function exportDataset(db: PrismaClient): Promise<Dataset> {
@@ -14,7 +14,7 @@ export async function exportDataset(db: PrismaClient): Promise<Dataset> {
   const studies = [...studyBatches(500, { file })].flat();
   const records = [...effectBatches(NO_FILTERS, [], 1000, { file })].flat().map(({ browseKey: _key, ...e }) => e);
   // One row per record; a printing the list folds under another names it (foldedInto), as the files written in parts do.
-  const leadOf = new Map(foldPage(records, [], studies, sourceLevelRank({ file })).entries.flatMap((entry) => entry.copies.map((c) => [c.effect.id, entry.lead.id] as const)));
+  const leadOf = leadsOfCopies(records, [], () => studies, sourceLevelRank({ file }));
   const effects = records.map((e) => (leadOf.has(e.id) ? { ...e, foldedInto: leadOf.get(e.id)! } : e));
   return { version: meta.version, studies, effects };
 }

@@ -6,7 +6,7 @@ import type { EffectFilters } from "./filters";
 import type { StudyRecord } from "../domain/records";
 import type { DatasetMeta } from "./sql";
 import { comparisonMates, documentsWhere, effectBatches, printingMates, sourceLevelRank, studiesById, studyBatches, studyIdsWhere, type KeyedEffect } from "./sql";
-import { foldPage } from "./list-entries";
+import { leadsOfCopies } from "./list-entries";
 import { csvHeader, csvLines } from "./export-dataset";
 import { publicationsOf, toBibtex, toRis } from "../domain/citations";
 
@@ -42,9 +42,7 @@ export function* viewBatches(view: View, db: Db = {}): Generator<(KeyedEffect & 
     const mates = comparisonMates(view.filters, view.freeText, batch, db).filter((m) => !sent.has(m.id));
     for (const m of mates) sent.add(m.id);
     const records = [...batch, ...mates.map((m) => ({ ...m, comparator: true as const }))];
-    const printings = printingMates(view.filters, view.freeText, records, db);
-    const { entries } = foldPage(records, printings, studiesById([...new Set([...records, ...printings].map((e) => e.studyId))], db), rank);
-    const leadOf = new Map(entries.flatMap((entry) => entry.copies.map((c) => [c.effect.id, entry.lead.id] as const)));
+    const leadOf = leadsOfCopies(records, printingMates(view.filters, view.freeText, records, db), (ids) => studiesById(ids, db), rank);
     yield records.map((e) => (leadOf.has(e.id) ? { ...e, foldedInto: leadOf.get(e.id)! } : e));
   }
 }

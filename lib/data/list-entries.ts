@@ -51,3 +51,17 @@ export function foldPage<T extends Listed>(page: readonly T[], mates: readonly T
   const folded = entries.reduce((n, e) => n + e.copies.filter((c) => c.onPage).length, 0);
   return { entries, folded };
 }
+
+/**
+ * For exports (one row per record): the lead each folded printing is shown under, by the printing's id.
+ * Only records linked to another (sameAs, a report update, named by one) can fold, so only those and
+ * their studies are read and folded: an export batch of unlinked records costs nothing more.
+ */
+export function leadsOfCopies(records: readonly Listed[], mates: readonly Listed[], readStudies: (ids: string[]) => StudyRecord[], rank: (level: string) => number): Map<string, string> {
+  const updates = (e: Listed) => e.flags.filter((f) => f.code === "report-update").map((f) => f.otherEffectId);
+  const named = new Set([...records, ...mates].flatMap((e) => [e.sameAs, ...updates(e)]));
+  const linked = records.filter((e) => e.sameAs !== null || named.has(e.id) || updates(e).length > 0);
+  if (linked.length === 0) return new Map();
+  const { entries } = foldPage(linked, mates, readStudies([...new Set([...linked, ...mates].map((e) => e.studyId))]), rank);
+  return new Map(entries.flatMap((entry) => entry.copies.map((c) => [c.effect.id, entry.lead.id] as const)));
+}
