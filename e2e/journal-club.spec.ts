@@ -157,6 +157,10 @@ test("the journal-club comparison folds copies, switches population, prints whol
   const parsed = (await Cite.async(ris, { forceType: "@ris/file" })).data as { title?: string; DOI?: string; author?: unknown[] }[];
   const dois = parsed.map((r) => r.DOI).filter(Boolean);
   for (const doi of ["10.1200/JCO.20.00174", "10.1016/S1470-2045(23)00219-X", "10.1056/NEJMoa1403108", "10.1093/annonc/mdu580"]) expect(dois).toContain(doi);
+  // Every DOI the page's reference list prints is in the file, as a DOI (not only in a note).
+  const shownDois = (await page.getByTestId("compare-references").locator("li").allTextContents()).flatMap((t) => [...t.matchAll(/doi:(\S+)/g)].map((m) => m[1]!));
+  expect(shownDois.length).toBeGreaterThanOrEqual(4);
+  for (const doi of shownDois) expect(dois.map((d) => d!.toLowerCase()), doi).toContain(doi.toLowerCase());
   for (const r of parsed) expect(r.author?.length ?? 0, r.title).toBeGreaterThan(0);
   const references = await page.getByTestId("compare-references").locator("li").count();
   expect(parsed).toHaveLength(references);

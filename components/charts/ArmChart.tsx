@@ -86,7 +86,8 @@ function armRows(group: ArmGroup, t: ChartWords): ChartRow[] {
       rows.push({
         kind: "item",
         key: point.id,
-        label: point.arm,
+        label: [point.comparator ? `${point.arm} (comparator)` : point.arm, point.alsoPrintedIn.length ? `also printed in ${point.alsoPrintedIn.join("; ")}` : null, point.disagreements.length ? `≠ ${point.disagreements.join("; ")}` : null].filter(Boolean).join(" · "),
+        maxLines: 6,
         flagged: point.flagged,
         // The axis names the unit; a median's interval is drawn, its numbers printed beside the point.
         note: proportion ? `${valueText(point, unit)}${count ? ` (${count})` : ""}` : `${(point.valueText ?? formatNumber(point.value))}${interval ? ` (${(point.lowerText && point.upperText ? `${point.lowerText}–${point.upperText}` : formatInterval(point.lower, point.upper))})` : ""}`,
@@ -101,6 +102,9 @@ function armRows(group: ArmGroup, t: ChartWords): ChartRow[] {
           `${valueText(point, unit)}${interval ? ` (${interval})` : ""}`,
           ...(count ? [t("patientsCount", { count })] : []),
           `${t("source", { level: sourceLevelText(point.sourceLevel, t) })}${secondary ? t("asCited") : ""}`,
+          ...(point.comparator ? [t("comparatorDetail")] : []),
+          ...(point.alsoPrintedIn.length ? [t("alsoPrintedIn", { list: point.alsoPrintedIn.join("; ") })] : []),
+          ...point.disagreements.map((d) => t("disagrees", { what: d })),
           ...(point.flagged ? [t("flagDetail")] : []),
         ],
       });
@@ -112,19 +116,20 @@ function armRows(group: ArmGroup, t: ChartWords): ChartRow[] {
 function armTable(group: ArmGroup, t: ChartWords) {
   const unit = group.measure === "proportion" ? "%" : group.unit;
   return {
-    columns: [t("col.study"), t("col.arm"), group.measure === "proportion" ? t("axisPatients") : t("col.median", { unit }), t("col.interval"), t("col.eventsPatients"), t("col.source"), t("col.notes")],
+    columns: [t("col.study"), t("col.arm"), group.measure === "proportion" ? t("axisPatients") : t("col.median", { unit }), t("col.interval"), t("col.eventsPatients"), t("col.source"), t("col.alsoPrintedIn"), t("col.notes")],
     rows: group.points.map((p) => ({
       key: p.id,
       cells: [
         <a key="study" href={p.href}>
           {p.comparisonLabel}
         </a>,
-        p.arm,
+        p.comparator ? `${p.arm} (comparator)` : p.arm,
         (p.valueText ?? formatNumber(p.value)),
         intervalText(p, t) ?? "—",
         formatCount(p.events, p.total) ?? "—",
         sourceLevelText(p.sourceLevel, t),
-        p.flagged ? t("flagged") : "—",
+        p.alsoPrintedIn.join("; ") || "—",
+        [...p.disagreements.map((d) => `≠ ${d}`), p.flagged ? t("flagged") : null].filter(Boolean).join(", ") || "—",
       ],
     })),
   };

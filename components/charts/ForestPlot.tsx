@@ -78,6 +78,9 @@ function forestRows(rows: ForestRow[], t: ChartWords): ItemRow[] {
   return rows.map((r) => {
     let label = `${r.label}${distinguishingSuffix(r, rows, t)}`;
     if (r.computed && !/computed/.test(label)) label = `${label} · ${t("computed")}`;
+    if (r.comparator) label = `${label} · ${t("comparator")}`;
+    if (r.alsoPrintedIn.length) label = `${label} · ${t("alsoPrintedInShort", { list: r.alsoPrintedIn.join("; ") })}`;
+    if (r.disagreements.length) label = `${label} · ≠ ${r.disagreements.join("; ")}`;
     const ci = r.lowerText && r.upperText ? `${r.lowerText}–${r.upperText}` : formatInterval(r.lower, r.upper);
     const p = formatP(r.p);
     const note = [`${r.measure} ${(r.valueText ?? formatNumber(r.value))}${ci ? ` (${ci})` : ""}`, p].filter(Boolean).join(" · ");
@@ -92,9 +95,14 @@ function forestRows(rows: ForestRow[], t: ChartWords): ItemRow[] {
       upper: r.upper,
       mark: markFor("square", { flagged: r.flagged, computed: r.computed, secondary: r.sourceLevel === "secondary" }),
       href: r.href,
+      // Study, comparison, N, arms, design and the analysis with its covariates: never cut on paper or screen.
+      maxLines: 8,
       details: [
         `${r.measure} ${(r.valueText ?? formatNumber(r.value))}${ci ? `, 95% CI ${ci}` : t("noCi")}`,
         p ?? t("noP"),
+        [r.n !== null ? `N ${r.n}` : t("nNotReported"), r.armSize, r.design, r.analysisDetail].filter(Boolean).join(" · "),
+        ...(r.alsoPrintedIn.length ? [t("alsoPrintedIn", { list: r.alsoPrintedIn.join("; ") })] : []),
+        ...r.disagreements.map((d) => t("disagrees", { what: d })),
         `${t("source", { level: sourceLevelText(r.sourceLevel, t) })}${r.sourceLevel === "secondary" ? t("asCited") : ""} · ${t("reportedAt", { level: r.reportedLevel })}`,
         ...(r.computed ? [t("computedDetail")] : []),
         ...(r.flagged ? [t("flagDetail")] : []),
@@ -105,21 +113,26 @@ function forestRows(rows: ForestRow[], t: ChartWords): ItemRow[] {
 
 function forestTable(rows: ForestRow[], t: ChartWords) {
   return {
-    columns: [t("col.study"), t("col.comparison"), t("col.analysis"), t("col.measure"), t("col.estimate"), "95% CI", "p", t("col.source"), t("col.notes")],
+    columns: [t("col.study"), t("col.year"), "N", t("col.comparison"), t("col.arms"), t("col.design"), t("col.analysis"), t("col.measure"), t("col.estimate"), "95% CI", "p", t("col.source"), t("col.alsoPrintedIn"), t("col.notes")],
     rows: rows.map((r) => ({
       key: r.id,
       cells: [
         <a key="study" href={r.href}>
           {r.study}
         </a>,
+        r.year ?? "—",
+        r.n ?? "not reported",
         r.comparison,
-        r.analysis,
+        r.armSize ?? "—",
+        r.design ?? "—",
+        r.analysisDetail,
         r.measure,
         (r.valueText ?? formatNumber(r.value)),
         (r.lowerText && r.upperText ? `${r.lowerText}–${r.upperText}` : (formatInterval(r.lower, r.upper) ?? "—")),
         r.p ?? "—",
         sourceLevelText(r.sourceLevel, t),
-        [r.computed ? t("computed") : null, r.flagged ? t("flagged") : null].filter(Boolean).join(", ") || "—",
+        r.alsoPrintedIn.join("; ") || "—",
+        [r.computed ? t("computed") : null, r.comparator ? t("comparator") : null, ...r.disagreements.map((d) => `≠ ${d}`), r.flagged ? t("flagged") : null].filter(Boolean).join(", ") || "—",
       ],
     })),
   };

@@ -46,6 +46,8 @@ export type ItemRow = {
   prediction?: { lower: number; upper: number } | null;
   /** Tooltip lines. */
   details: string[];
+  /** Lines the label may wrap to before it is cut (default: the layout's). */
+  maxLines?: number;
 };
 export type ChartRow = HeaderRow | ItemRow;
 
@@ -88,6 +90,11 @@ const SLOT_SEPARATOR = "@slot";
 type PlacedRow = { row: ChartRow; lines: string[]; noteInline: boolean; full: string; height: number; firstSlot: string };
 type Slot = { key: string; row: number; anchor: number };
 
+/** The estimate beside the plot, wrapped to its column ("HR 0.97 (0.49 (printed 049)–1.94) · p = 0.91" does not fit one line). */
+function noteLines(note: string, layout: RowLayout): string[] {
+  return wrapLabel(note, Math.floor((layout.noteWidth - 14) / charWidth(layout.fontSize)), 3).lines;
+}
+
 /** Wraps every label for the layout and sizes each row to its own label. */
 function placeRows(rows: ChartRow[], width: number, anchor: number) {
   const noteChars = Math.max(0, ...rows.map((r) => (r.kind === "item" ? r.note.length : 0)));
@@ -110,14 +117,15 @@ function placeRows(rows: ChartRow[], width: number, anchor: number) {
       full = `${row.flagged ? `${FLAG} ` : ""}${row.label}`;
       // Bold text (an emphasised label, the note on phones) runs about a tenth wider than the estimate of charWidth.
       const chars = Math.floor((layout.charsPerLine - (grouped && side ? 2 : 0)) / (row.emphasis ? BOLD_WIDTH : 1));
-      lines = wrapLabel(full, chars, layout.maxLines).lines;
+      lines = wrapLabel(full, chars, row.maxLines ?? layout.maxLines).lines;
       if (!side) {
         // Phones: the estimate follows the label, on its last line when it fits.
         noteInline = true;
         const last = lines.at(-1) ?? "";
         if ((last.length + 2) * (row.emphasis ? BOLD_WIDTH : 1) + row.note.length * BOLD_WIDTH > layout.charsPerLine) lines = [...lines, ""];
       }
-      height = rowHeight(layout, lines.length);
+      // Beside the plot, a note wider than its column wraps (noteLines): the row is as tall as the longer of the two.
+      height = rowHeight(layout, Math.max(lines.length, side ? noteLines(row.note, layout).length : 0));
     }
     height = Math.ceil(height / SLOT) * SLOT;
     // Keyed by position too, so two rows with one key can never merge into one category.
@@ -272,8 +280,12 @@ function RowLabel({ placed, top, layout, indent, left, noteX }: { placed: Placed
     <g>
       {row.href ? <a href={row.href}>{label}</a> : <g>{label}</g>}
       {noteX !== null && (
-        <text x={noteX} y={centre + fontSize * 0.35} fontSize={fontSize} fontWeight={row.emphasis ? 700 : undefined} fill={fill} style={{ fontVariantNumeric: "tabular-nums" }}>
-          {row.note}
+        <text x={noteX} y={centre - ((noteLines(row.note, layout).length - 1) * lineHeight) / 2 + fontSize * 0.35} fontSize={fontSize} fontWeight={row.emphasis ? 700 : undefined} fill={fill} style={{ fontVariantNumeric: "tabular-nums" }}>
+          {noteLines(row.note, layout).map((line, i) => (
+            <tspan key={i} x={noteX} dy={i === 0 ? 0 : lineHeight}>
+              {line}
+            </tspan>
+          ))}
         </text>
       )}
     </g>

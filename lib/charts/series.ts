@@ -1,6 +1,6 @@
 // Chart series, built on the server from effect records: the browser receives ready-made rows and
 // never aggregates raw tables. Pure functions, tested in series.test.ts.
-import { shownNumber } from "../domain/sentence";
+import { analysisDetailText, armSizeText, shownNumber, studySizeText, type StudyFacts } from "../domain/sentence";
 import type { EffectRecord } from "../domain/records";
 import type { EndpointRole } from "../content/schema";
 
@@ -30,6 +30,17 @@ export type ForestRow = PlottedFigure & {
   sourceLevel: string;
   reportedLevel: string;
   href: string;
+  /** Shown because a filter selects another arm of its comparison (lib/data/find-effects.ts findComparators). */
+  comparator: boolean;
+  /** The study's N and year (null: not reported), the compared arms' n or events/N, the design, the analysis with its covariates. */
+  n: number | null;
+  year: number | null;
+  armSize: string | null;
+  design: string | null;
+  analysisDetail: string;
+  /** Other printings of this estimate folded into the row (lib/data/chart-records.ts), and those that print another figure. */
+  alsoPrintedIn: string[];
+  disagreements: string[];
 };
 export type ForestGroup = { endpoint: string; endpointLabel: string; endpointRole: EndpointRole; meaning: string; rows: ForestRow[] };
 
@@ -73,7 +84,25 @@ export function undrawnCount(effects: EffectRecord[]): number {
   return effects.filter((e) => notDrawable(e) && (e.kind === "arm" || (e.measure !== null && RATIO.has(e.measure)))).length;
 }
 
-export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
+/**
+ * A record as the charts get it (lib/data/chart-records.ts): comparator where a filter selected
+ * another arm of its comparison; the printings folded into it; its study's facts.
+ */
+export type ChartedEffect = EffectRecord & {
+  comparator?: boolean;
+  alsoPrintedIn?: string[];
+  disagreements?: string[];
+  study?: (Pick<StudyFacts, "n" | "designLabel" | "arms"> & { year: number | null }) | null;
+};
+
+/** "N 150 · n 63 vs 87 · retrospective cohort · multivariable, adjusted for …": what a reader needs beside an estimate. */
+export function estimateContext(e: ChartedEffect): string {
+  const design = e.study ? (/^[A-Z][a-z]/.test(e.study.designLabel) ? e.study.designLabel[0]!.toLowerCase() + e.study.designLabel.slice(1) : e.study.designLabel) : null;
+  const parts = e.study ? [studySizeText(e.study.n), armSizeText(e, e.study.arms), design] : [];
+  return [...parts, analysisDetailText(e)].filter(Boolean).join(" · ");
+}
+
+export function forestGroups(effects: ChartedEffect[]): ForestGroup[] {
   const rows = effects.filter((e) => e.measure && RATIO.has(e.measure) && e.value !== null && e.value > 0 && !notDrawable(e));
   // Hazard ratios and odds/risk ratios of one endpoint go in separate charts: they count different things.
   const groups = new Map<string, ForestGroup>();
@@ -83,7 +112,7 @@ export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
     const comparison = `${e.exposure ?? "?"} vs ${e.reference ?? "?"}`;
     g.rows.push({
       id: e.id,
-      label: `${e.studyShortName} · ${comparison} · ${e.computed ? "computed" : e.analysis}`,
+      label: `${e.studyShortName} · ${comparison} · ${estimateContext(e)}`,
       study: e.studyShortName,
       comparison,
       analysis: e.analysis,
@@ -100,11 +129,37 @@ export function forestGroups(effects: EffectRecord[]): ForestGroup[] {
       sourceLevel: e.sourceLevel,
       reportedLevel: e.reportedLevel,
       href: effectHref(e),
+      comparator: e.comparator === true,
+      n: e.study?.n ?? null,
+      year: e.study?.year ?? null,
+      armSize: e.study ? armSizeText(e, e.study.arms) : null,
+      design: e.study?.designLabel ?? null,
+      analysisDetail: analysisDetailText(e),
+      alsoPrintedIn: e.alsoPrintedIn ?? [],
+      disagreements: e.disagreements ?? [],
     });
     groups.set(key, g);
   }
   for (const g of groups.values()) g.meaning = ratioMeaning(g.endpointRole, g.endpointLabel, g.rows.map((r) => r.measure));
   return [...groups.values()];
+}
+
+/** Forest-plot orders (a URL parameter, `sort=`): the list's order where none is asked for. */
+export const FOREST_SORTS = ["study", "year", "estimate", "n"] as const;
+export type ForestSort = (typeof FOREST_SORTS)[number];
+export const FOREST_SORT_LABELS: Record<ForestSort, string> = { study: "Study", year: "Year", estimate: "Estimate", n: "N" };
+
+/** Rows sorted: by study name (then year), year (oldest first), estimate (smallest first) or N (largest first); unknowns last, ties in list order. */
+export function sortForestRows(rows: ForestRow[], sort: ForestSort | null): ForestRow[] {
+  if (!sort) return rows;
+  const last = (x: number | null, sign: 1 | -1) => (x === null ? Number.POSITIVE_INFINITY : sign * x);
+  const by: Record<ForestSort, (a: ForestRow, b: ForestRow) => number> = {
+    study: (a, b) => a.study.localeCompare(b.study) || last(a.year, 1) - last(b.year, 1),
+    year: (a, b) => last(a.year, 1) - last(b.year, 1) || a.study.localeCompare(b.study),
+    estimate: (a, b) => a.value - b.value,
+    n: (a, b) => last(a.n, -1) - last(b.n, -1),
+  };
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => by[sort](a.r, b.r) || a.i - b.i).map((x) => x.r);
 }
 
 export type ArmPoint = PlottedFigure & {
@@ -121,11 +176,16 @@ export type ArmPoint = PlottedFigure & {
   flagged: boolean;
   sourceLevel: string;
   href: string;
+  /** Shown because a filter selects another arm of its comparison. */
+  comparator: boolean;
+  /** Other printings folded into the point, and those that print another figure. */
+  alsoPrintedIn: string[];
+  disagreements: string[];
 };
 export type ArmGroup = { endpoint: string; endpointLabel: string; measure: "proportion" | "median"; unit: string; points: ArmPoint[] };
 
 
-export function armGroups(effects: EffectRecord[]): ArmGroup[] {
+export function armGroups(effects: ChartedEffect[]): ArmGroup[] {
   const arms = effects.filter(
     (e) => e.kind === "arm" && (e.measure === "proportion" || e.measure === "median") && e.value !== null && e.endpointRole !== "descriptive" && !notDrawable(e),
   );
@@ -156,6 +216,9 @@ export function armGroups(effects: EffectRecord[]): ArmGroup[] {
       flagged: isFlagged(e),
       sourceLevel: e.sourceLevel,
       href: effectHref(e),
+      comparator: e.comparator === true,
+      alsoPrintedIn: e.alsoPrintedIn ?? [],
+      disagreements: e.disagreements ?? [],
     });
     groups.set(key, g);
   }

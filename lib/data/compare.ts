@@ -60,7 +60,7 @@ export function populationCodes(vocab: AppVocabulary, population: string): Set<s
   return new Set(p.groups.flatMap((g) => descendantsOf(vocab.groups, g)));
 }
 
-const rankOf = (vocab: AppVocabulary) => {
+export const rankOf = (vocab: AppVocabulary) => {
   const ranks = new Map(vocab.sourceLevels.map((l, i) => [l.code, i]));
   return (level: string) => ranks.get(level) ?? ranks.size;
 };

@@ -4,26 +4,33 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { Dataset, EffectRecord, StudyRecord } from "../domain/records";
 import { getDatasetMeta } from "./dataset-meta";
 import { databaseFileOf } from "../db/open";
-import { effectBatches, NO_FILTERS, studyBatches } from "./sql";
+import { effectBatches, NO_FILTERS, sourceLevelRank, studyBatches } from "./sql";
+import { leadsOfCopies } from "./list-entries";
 
 /** The whole dataset in memory (tests, small datasets); files are written in parts (lib/data/export-stream.ts). */
 export async function exportDataset(db: PrismaClient): Promise<Dataset> {
   const file = databaseFileOf(db);
   const meta = await getDatasetMeta(db);
   const studies = [...studyBatches(500, { file })].flat();
-  const effects = [...effectBatches(NO_FILTERS, [], 1000, { file })].flat().map(({ browseKey: _key, ...e }) => e);
+  const records = [...effectBatches(NO_FILTERS, [], 1000, { file })].flat().map(({ browseKey: _key, ...e }) => e);
+  // One row per record; a printing the list folds under another names it (foldedInto), as the files written in parts do.
+  const leadOf = leadsOfCopies(records, [], () => studies, sourceLevelRank({ file }));
+  const effects = records.map((e) => (leadOf.has(e.id) ? { ...e, foldedInto: leadOf.get(e.id)! } : e));
   return { version: meta.version, studies, effects };
 }
 
 // value/ciLower/... are the printed text; *Read are the numbers computed from (the reading where
 // print is damaged, with readingReason). publication is where the figure was read, as cited.
+// studyN: the study's number of patients; shownAs: "comparator" for a record the view's filters
+// leave out but keep because they select another arm of its comparison, else "match"; foldedInto: the
+// id of the record the list shows this one under (another printing of the same figure), else empty.
 export const CSV_COLUMNS = [
-  "id", "studyId", "studyShortName", "citation", "doi", "pmid", "endpoint", "endpointLabel", "kind", "measure",
+  "id", "studyId", "studyShortName", "citation", "doi", "pmid", "studyN", "endpoint", "endpointLabel", "kind", "measure",
   "value", "ciLower", "ciUpper", "rangeLower", "rangeUpper", "valueRead", "ciLowerRead", "ciUpperRead", "readingReason",
   "p", "events", "total", "unit", "timepoint",
   "exposure", "reference", "exposureGroup", "referenceGroup", "group", "population", "analysis", "covariates", "treatment", "referenceTreatment",
   "molecularGroups", "reportedLevel", "statement", "locator", "publication", "publicationDoi", "sourceLevel", "citedAs", "computed",
-  "computeMethod", "flagSeverity", "flags", "note",
+  "computeMethod", "flagSeverity", "flags", "note", "shownAs", "foldedInto",
 ] as const;
 
 export function citationLine(s: Pick<StudyRecord, "authors" | "authorsComplete" | "journal" | "year" | "volume" | "issue" | "pages">): string {
@@ -46,7 +53,7 @@ export function neutraliseFormula(value: unknown): unknown {
 }
 
 /** One effect as CSV cells, in CSV_COLUMNS order, formula-leading text neutralised. */
-export function csvCells(e: EffectRecord, s: StudyRecord | undefined): unknown[] {
+export function csvCells(e: EffectRecord & { comparator?: boolean; foldedInto?: string }, s: StudyRecord | undefined): unknown[] {
   const row: Record<string, unknown> = {
     ...e,
     // Printed text, not a re-formatted float: "7.00" stays "7.00".
@@ -58,6 +65,8 @@ export function csvCells(e: EffectRecord, s: StudyRecord | undefined): unknown[]
     citation: s ? citationLine(s) : "",
     doi: s?.doi ?? "",
     pmid: s?.pmid ?? "",
+    studyN: s?.n ?? "",
+    shownAs: e.comparator ? "comparator" : "match",
     valueRead: e.value ?? "",
     ciLowerRead: e.ciLower ?? "",
     ciUpperRead: e.ciUpper ?? "",

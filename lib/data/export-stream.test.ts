@@ -42,6 +42,21 @@ describe("exports written a batch at a time", () => {
     expect(Papa.parse([...csvParts(view, { file })].join("")).data).toHaveLength(1);
   });
 
+  it("a view that selects one arm exports the comparison whole, comparators marked, with the study's N", () => {
+    const view = { filters: { ...NO_FILTERS, treatment: ["HAI-FUDR"], group: ["KRAS"] }, freeText: [] as string[], order: "browse" as const, batch: 7 };
+    const rows = Papa.parse<Record<string, string>>([...csvParts(view, { file })].join(""), { header: true }).data;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get("spectrum-hai-2022/orr-kras")).toMatchObject({ shownAs: "match", events: "7", total: "11" });
+    expect(byId.get("spectrum-hai-2022/orr-wt")).toMatchObject({ shownAs: "comparator", events: "13", total: "13" });
+    // Each comparator once, however many batches its comparison spans.
+    expect(rows.length).toBe(byId.size);
+    const json = JSON.parse([...jsonParts(datasetMeta(file), "treatment=HAI-FUDR&group=KRAS", view, { file })].join("")) as { effects: { id: string; comparator?: boolean }[] };
+    expect(json.effects.find((e) => e.id === "spectrum-hai-2022/orr-wt")?.comparator).toBe(true);
+    expect(json.effects.find((e) => e.id === "spectrum-hai-2022/orr-kras")?.comparator).toBeUndefined();
+    const ncch = Papa.parse<Record<string, string>>([...csvParts({ ...view, filters: { ...NO_FILTERS, study: ["ncch-scp-2024"] } }, { file })].join(""), { header: true }).data;
+    expect(ncch.every((r) => r.studyN === "150")).toBe(true);
+  });
+
   it("streams as bytes that decode to the same text", async () => {
     const text = await new Response(streamOf(csvParts(whole, { file }))).text();
     expect(text).toBe([...csvParts(whole, { file })].join(""));

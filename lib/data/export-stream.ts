@@ -5,7 +5,8 @@
 import type { EffectFilters } from "./filters";
 import type { StudyRecord } from "../domain/records";
 import type { DatasetMeta } from "./sql";
-import { documentsWhere, effectBatches, studiesById, studyBatches, studyIdsWhere } from "./sql";
+import { comparisonMates, documentsWhere, effectBatches, printingMates, sourceLevelRank, studiesById, studyBatches, studyIdsWhere, type KeyedEffect } from "./sql";
+import { leadsOfCopies } from "./list-entries";
 import { csvHeader, csvLines } from "./export-dataset";
 import { publicationsOf, toBibtex, toRis } from "../domain/citations";
 
@@ -27,11 +28,30 @@ function studyLookup(db: Db) {
   };
 }
 
+/**
+ * The view's records a batch at a time, each batch followed by its comparators (comparisons stay
+ * whole: the other arms and contrast of a comparison a group, treatment or free-text filter selects
+ * one arm of), marked `comparator: true`; a comparator goes out once. Exports stay one row per record;
+ * a record the list folds under another printing of its figure (one entry per estimate, as the list
+ * and the charts fold it) names that record's id in `foldedInto`.
+ */
+export function* viewBatches(view: View, db: Db = {}): Generator<(KeyedEffect & { comparator?: true; foldedInto?: string })[]> {
+  const sent = new Set<string>();
+  const rank = sourceLevelRank(db);
+  for (const batch of effectBatches(view.filters, view.freeText, view.batch ?? EXPORT_BATCH, db, view.order)) {
+    const mates = comparisonMates(view.filters, view.freeText, batch, db).filter((m) => !sent.has(m.id));
+    for (const m of mates) sent.add(m.id);
+    const records = [...batch, ...mates.map((m) => ({ ...m, comparator: true as const }))];
+    const leadOf = leadsOfCopies(records, printingMates(view.filters, view.freeText, records, db), (ids) => studiesById(ids, db), rank);
+    yield records.map((e) => (leadOf.has(e.id) ? { ...e, foldedInto: leadOf.get(e.id)! } : e));
+  }
+}
+
 /** CSV: the header, then one part per batch of records. */
 export function* csvParts(view: View, db: Db = {}): Generator<string> {
   yield csvHeader();
   const lookup = studyLookup(db);
-  for (const batch of effectBatches(view.filters, view.freeText, view.batch ?? EXPORT_BATCH, db, view.order)) {
+  for (const batch of viewBatches(view, db)) {
     const studyOf = lookup(batch.map((e) => e.studyId));
     yield `\r\n${csvLines(batch.map(({ browseKey: _key, ...e }) => e), studyOf)}`;
   }
@@ -57,7 +77,7 @@ export function* jsonParts(meta: Pick<DatasetMeta, "version">, query: string | n
     }
   yield first ? `],\n  "effects": [` : `\n  ],\n  "effects": [`;
   first = true;
-  for (const batch of effectBatches(view.filters, view.freeText, view.batch ?? EXPORT_BATCH, db, view.order))
+  for (const batch of viewBatches(view, db))
     for (const { browseKey: _key, ...e } of batch) {
       yield `${first ? "" : ","}\n    ${indented(e, 2)}`;
       first = false;

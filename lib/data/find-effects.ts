@@ -12,10 +12,11 @@ import { descendantsOf, type AppVocabulary } from "./vocabulary";
 import { interpreterFor } from "./search";
 import type { Interpretation } from "../search/interpret";
 import { databaseFileOf } from "../db/open";
-import { effectsById, findEffectPage, type PageRequest } from "./sql";
+import { comparisonMates, effectsById, findEffectPage, printingMates, type PageRequest } from "./sql";
 
 export type GroupMatch = { requested: string; reportedAs: string[]; reportedLevel: string };
-export type EffectWithMatch = EffectRecord & { groupMatch: GroupMatch | null };
+/** comparator: not selected by the filters, shown because it is the other arm (or the contrast) of a comparison they select one arm of. */
+export type EffectWithMatch = EffectRecord & { groupMatch: GroupMatch | null; comparator?: boolean };
 export type FindEffectsResult = {
   data: EffectWithMatch[];
   count: number;
@@ -84,4 +85,40 @@ export async function findEffects(db: PrismaClient, vocab: AppVocabulary, input:
 /** Records by id, in the dataset's order (any number of ids: bound as one value). */
 export async function findEffectsByIds(db: PrismaClient, ids: readonly string[]): Promise<EffectRecord[]> {
   return effectsById([...new Set(ids)], { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => e);
+}
+
+/**
+ * Comparisons stay whole: the records of the given records' comparisons that the filters leave out
+ * because they select one arm (a molecular group, a treatment, free text), marked as comparators.
+ * `filters` are the applied ones (q already merged).
+ */
+export function findComparators(db: PrismaClient, filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[]): EffectWithMatch[] {
+  return comparisonMates(filters, freeText, records, { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: null, comparator: true }));
+}
+
+/**
+ * One entry per estimate: the other printings of the given records' figures (sameAs, report updates)
+ * that the filters select but the records leave out (on other pages), read by id for a page.
+ * `filters` are the applied ones (q already merged).
+ */
+export function findPrintingMates(db: PrismaClient, vocab: AppVocabulary, filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[]): EffectWithMatch[] {
+  return printingMates(filters, freeText, records, { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: groupMatchFor(e, filters.group, vocab) }));
+}
+
+/** Each comparator placed right after the last record of its comparison (list order kept otherwise). */
+export function withComparators<T extends EffectRecord>(records: readonly T[], comparators: readonly T[]): T[] {
+  if (comparators.length === 0) return [...records];
+  const key = (e: EffectRecord) => `${e.studyId}\u0000${e.comparison}`;
+  const pending = new Map<string, T[]>();
+  for (const c of comparators) pending.set(key(c), [...(pending.get(key(c)) ?? []), c]);
+  const last = new Map(records.map((e, i) => [key(e), i]));
+  const out: T[] = [];
+  records.forEach((e, i) => {
+    out.push(e);
+    if (last.get(key(e)) === i) {
+      out.push(...(pending.get(key(e)) ?? []));
+      pending.delete(key(e));
+    }
+  });
+  return out;
 }

@@ -12,6 +12,7 @@ export function BrowseCharts({
   undrawn = 0,
   pooled = {},
   endpointLabels = {},
+  sorts = [],
 }: {
   forest: ForestGroup[];
   arms: ArmGroup[];
@@ -21,6 +22,8 @@ export function BrowseCharts({
   pooled?: Record<string, PooledSummaryLine[]>;
   /** Endpoint labels in the interface's language, by code. */
   endpointLabels?: Record<string, string>;
+  /** The forest plots' orders as links (the server sorts: `sort=`). */
+  sorts?: { label: string; href: string; current: boolean }[];
 }) {
   const t = useTranslations("charts");
   const locale = useLocale();
@@ -50,6 +53,22 @@ export function BrowseCharts({
         <p className="small flag-text">
           ⚑ {t("undrawn", { count: undrawn })}
         </p>
+      ) : null}
+      {forest.length && sorts.length ? (
+        <nav className="chips no-print small" aria-label={t("sortNav")}>
+          {t("sortBy")}{" "}
+          {sorts.map((s) =>
+            s.current ? (
+              <span key={s.label} className="chip" aria-current="true">
+                <strong>{s.label}</strong>
+              </span>
+            ) : (
+              <Link key={s.label} className="chip" href={s.href}>
+                {s.label}
+              </Link>
+            ),
+          )}
+        </nav>
       ) : null}
       {forest.length ? <ForestPlot groups={forest} footers={footers} /> : null}
       {arms.length ? <ArmChart groups={arms} /> : null}

@@ -15,6 +15,7 @@ import { PrintButton } from "./PrintButton";
 import { BrowseCharts } from "./BrowseCharts";
 import { StartingQuestions } from "./StartingQuestions";
 import { pooledSummaries } from "../pool/_components/pooled-summaries";
+import { FOREST_SORTS } from "@/lib/charts/series";
 
 /**
  * The browser's results for one URL: the count, the active filters, the facets, the charts, one page
@@ -42,13 +43,30 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
   const active = FILTER_KEYS.flatMap((key) => view.filters[key].map((code) => ({ key, code, label: labelFor(key, code) })));
   const query = filtersToQuery({ ...view.filters, offset: 0 });
   const exportQuery = query ? `${query}&` : "?";
-  const studyIds = [...new Set(view.effects.map((e) => e.studyId))];
+  const studyIds = [...new Set([...view.effects, ...view.entries.map((x) => x.lead)].map((e) => e.studyId))];
   const { showCharts } = view;
   const [studies, pooled] = await Promise.all([findStudies(db, studyIds), showCharts ? pooledSummaries(view.filters, view.forest) : {}]);
   // The rows' study facts (N, design, arms) from the studies read for the citations: no row reads them again.
   const facts = new Map(studies.map((s) => [s.id, { id: s.id, n: s.n, designLabel: vocab.labels.design[s.design] ?? s.designLabel, arms: s.arms }]));
+  // Comparators are read for the page shown: "on this page" where the list runs to more pages.
+  const paged = Boolean(view.page.next || view.page.previous);
+  const comparatorText = view.comparators.count ? t("comparatorText", { count: view.comparators.count, arms: String(view.comparators.arms), paged: String(paged) }) : "";
+  // The forest plots' orders: this URL with another `sort=` (the page of records stays where it is).
+  const sortHref = (sort: string | null) => {
+    const next = new URLSearchParams(params);
+    next.delete("sort");
+    if (sort) next.set("sort", sort);
+    const text = next.toString();
+    return text ? `/?${text}` : "/";
+  };
+  const sorts = [
+    { label: t("sortListOrder"), href: sortHref(null), current: view.sort === null },
+    ...FOREST_SORTS.map((s) => ({ label: t(`sortBy.${s}`), href: sortHref(s), current: view.sort === s })),
+  ];
   const from = view.page.first + 1;
   const to = view.page.first + view.effects.length;
+  // One entry per estimate: how many entries the page's records make, and how many records are folded printings.
+  const foldText = t("foldCount", { paged: String(paged), entries: view.entries.length, folded: view.folded });
 
   return (
     <>
@@ -59,7 +77,7 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
         </p>
       </div>
       <p className="muted small">
-        {t("count", { count: view.count, studies: meta.studies, effects: meta.effects })}{" "}
+        {t("count", { count: view.count, studies: meta.studies, effects: meta.effects, comparators: comparatorText ? t("comparatorBeside", { text: comparatorText }) : "" })}{" "}
         <span className="version" data-testid="dataset-version">{meta.version}</span>
       </p>
       <IgnoredNotice notes={ignored} />
@@ -71,7 +89,7 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
         </p>
       ) : null}
       {active.length > 0 || view.filters.q ? (
-        <div className="chips" aria-label={t("activeFilters")}>
+        <div className="chips no-print" aria-label={t("activeFilters")}>
           {active.map((a) => {
             const next = { ...view.filters, [a.key]: view.filters[a.key].filter((c) => c !== a.code), offset: 0 };
             return (
@@ -128,15 +146,17 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
                 </p>
               ) : null}
               {showCharts ? (
-                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} undrawn={view.undrawn} pooled={pooled} endpointLabels={vocab.labels.endpoint} />
+                <BrowseCharts forest={view.forest} arms={view.arms} alleles={view.alleles} undrawn={view.undrawn} pooled={pooled} endpointLabels={vocab.labels.endpoint} sorts={sorts} />
               ) : (
                 <StartingQuestions />
               )}
               <section aria-labelledby="records-heading">
                 <h2 id="records-heading">
-                  {view.page.next || view.page.previous ? t("recordsPage", { from, to, count: view.count }) : t("recordsAll", { count: view.count })}
+                  {paged ? t("recordsPage", { from, to: to - view.comparators.count, count: view.count }) : t("recordsAll", { count: view.count })}
+                  {comparatorText ? <span data-testid="comparator-count"> + {comparatorText}</span> : null}
+                  {view.folded ? <span data-testid="fold-count">{foldText}</span> : null}
                 </h2>
-                <ResultsByEndpoint effects={view.effects} labels={vocab.labels} facts={facts} />
+                <ResultsByEndpoint entries={view.entries} labels={vocab.labels} facts={facts} />
                 {view.page.next || view.page.previous ? (
                   <nav className="chips no-print" aria-label={t("pages")}>
                     {view.page.previous ? <Link href={view.page.previous}>{t("previous")}</Link> : null}

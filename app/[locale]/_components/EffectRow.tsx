@@ -7,6 +7,8 @@ import type { AppVocabulary } from "@/lib/data/vocabulary";
 import { getContext } from "@/lib/data/context";
 import { findStudyFacts } from "@/lib/data/compare";
 import { FlagText, flagCountText, worstSeverity } from "./FlagText";
+import { FoldedPrintings } from "./FoldedPrintings";
+import type { ListEntry } from "@/lib/data/list-entries";
 
 /**
  * Study size, design and arms for the rows of one request, read in one query: every row asks in the
@@ -69,7 +71,8 @@ export function reportedAt(e: EffectRecord, labels: RecordLabels, locale: string
  * One record as a reader needs it: the figure, what it compares, where it is printed; then the
  * study's N and the compared arms' n (or events/N), the design, and the analysis with its covariates.
  * `study`: the study's facts where the page has them (null: none known); left out, the row reads
- * them (once per page, see studyFactsLoader).
+ * them (once per page, see studyFactsLoader). `fold`: the list entry this record leads (its folded
+ * printings are named under it, a copy's flag on its badges).
  */
 export async function EffectRow({
   effect: e,
@@ -77,12 +80,14 @@ export async function EffectRow({
   showStudy = true,
   anchor = false,
   study,
+  fold,
 }: {
-  effect: EffectRecord;
+  effect: EffectRecord & { comparator?: boolean };
   labels: RecordLabels;
   showStudy?: boolean;
   anchor?: boolean;
   study?: StudyFacts | null;
+  fold?: ListEntry;
 }) {
   const locatorHref = `/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`;
   const read = study === undefined ? await studyFactsLoader()(e.studyId) : study;
@@ -91,7 +96,7 @@ export async function EffectRow({
   const locale = (await getLocale()) as SentenceLocale;
   const t = await getTranslations("record");
   return (
-    <li className="effect" id={anchor ? e.recordId : undefined} data-effect-id={e.id}>
+    <li className={e.comparator ? "effect effect-comparator" : "effect"} id={anchor ? e.recordId : undefined} data-effect-id={e.id} data-comparator={e.comparator ? "true" : undefined}>
       <div className="sentence">
         <strong>{figureText(e, locale)}</strong>
         {comparisonText(e) ? <> · {comparisonText(e)}</> : null}
@@ -109,6 +114,11 @@ export async function EffectRow({
       </div>
       {e.statement && e.kind !== "contrast" ? <div className="small">{e.statement}</div> : null}
       <div className="meta small">
+        {e.comparator ? (
+          <span className="badge badge-comparator" title={t("comparatorTitle")}>
+            {t("comparator")}
+          </span>
+        ) : null}
         <span className="badge badge-level" title={t("levelTitle")}>
           {reportedAt(e, labels, locale)}
         </span>
@@ -132,7 +142,13 @@ export async function EffectRow({
             {worstSeverity(e.flags) === "note" ? "ⓘ" : "⚑"} {flagCountText(e.flags, locale)}
           </span>
         ) : null}
+        {fold?.copyFlag && fold.copyFlag !== "note" ? (
+          <span className={`badge ${fold.copyFlag === "error" ? "badge-flag" : "badge-flag-warning"}`} data-testid="copy-flag" title={t("copyFlagTitle")}>
+            ⚑ {t("copyFlag", { severity: fold.copyFlag })}
+          </span>
+        ) : null}
       </div>
+      {fold ? <FoldedPrintings entry={fold} labels={labels} /> : null}
       {anchor ? (
         <details className="small">
           <summary>{t("sourceDetails")}</summary>

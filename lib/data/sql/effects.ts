@@ -204,3 +204,63 @@ export function documentsWhere(filters: EffectFilters, freeText: readonly string
   const where = effectCondition(filters, freeText);
   return prepared(`SELECT DISTINCT e.document, e.sourceLevel FROM ${where.from} WHERE ${where.sql}`, db.file).all(...where.params) as { document: string; sourceLevel: string }[];
 }
+
+/**
+ * The other records of the comparisons some records belong to (their arms and contrast, by study and
+ * comparison id, on Effect(studyId, comparison)) that the filters leave out because they select one
+ * arm: a group, a treatment or free text. The other filters (endpoint, measure, design ...) still
+ * apply. Bounded by the records given (a page, the charts' records, an export batch): one indexed
+ * read of their comparisons and one check of the candidates against the full condition.
+ */
+export function comparisonMates(filters: EffectFilters, freeText: readonly string[], records: readonly Pick<KeyedEffect, "studyId" | "comparison">[], db: Db = {}): KeyedEffect[] {
+  if (filters.group.length === 0 && filters.treatment.length === 0 && freeText.length === 0) return [];
+  const pairs = [...new Set(records.filter((r) => r.comparison).map((r) => JSON.stringify([r.studyId, r.comparison])))];
+  if (pairs.length === 0) return [];
+  const relaxed = effectCondition({ ...filters, group: [], treatment: [] }, []);
+  const rows = prepared(
+    `SELECT ${RECORD_COLUMNS} FROM json_each(?) j CROSS JOIN Effect e ON e.studyId = json_extract(j.value, '$[0]') AND e.comparison = json_extract(j.value, '$[1]')
+     JOIN Study s ON s.id = e.studyId JOIN Endpoint n ON n.code = e.endpointCode WHERE ${relaxed.sql} ORDER BY e.browseKey`,
+    db.file,
+  ).all(`[${pairs.join(",")}]`, ...relaxed.params) as FlatEffectRow[];
+  if (rows.length === 0) return [];
+  const full = effectCondition(filters, freeText);
+  const matched = new Set(
+    (prepared(`SELECT e.browseKey AS k FROM ${full.from} WHERE ${full.sql} AND e.browseKey IN (SELECT value FROM json_each(?))`, db.file).all(...full.params, JSON.stringify(rows.map((r) => r.browseKey))) as { k: number }[]).map((r) => r.k),
+  );
+  return toRecords(rows.filter((r) => !matched.has(r.browseKey)), db);
+}
+
+/**
+ * The printings of the given records' figures that the filters also select, beyond those records:
+ * the records they name (sameAs, a report-update flag's other record) and the records that name them
+ * (sameAs, through its index), followed a few links deep (a review's copy of an abstract a later
+ * report updates). Bounded by the records given: one indexed read per step.
+ */
+export function printingMates(filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[], db: Db = {}): KeyedEffect[] {
+  const known = new Set(records.map((r) => r.id));
+  const full = effectCondition(filters, freeText);
+  const found: KeyedEffect[] = [];
+  let frontier: readonly EffectRecord[] = records;
+  for (let step = 0; step < 3 && frontier.length > 0; step++) {
+    const named = [...new Set(frontier.flatMap((r) => [r.sameAs, ...r.flags.filter((f) => f.code === "report-update").map((f) => f.otherEffectId)]))].filter((id): id is string => id !== null && !known.has(id));
+    // CROSS JOIN: the printings named (a few, by index) drive the read, never a filter's join table.
+    const rows = prepared(
+      `SELECT ${RECORD_COLUMNS} FROM (
+         SELECT browseKey AS k FROM Effect WHERE id IN (SELECT value FROM json_each(?))
+         UNION SELECT browseKey FROM Effect WHERE sameAs IN (SELECT value FROM json_each(?))) m
+       CROSS JOIN ${recordFrom(full)} WHERE e.browseKey = m.k AND ${full.sql} ORDER BY e.browseKey`,
+      db.file,
+    ).all(JSON.stringify(named), JSON.stringify(frontier.map((r) => r.id)), ...full.params) as FlatEffectRow[];
+    const fresh = toRecords(rows.filter((r) => !known.has(r.id)), db);
+    for (const r of fresh) known.add(r.id);
+    found.push(...fresh);
+    frontier = fresh;
+  }
+  return found;
+}
+
+/** Source levels by directness (SourceLevel.rank, the vocabulary's order): the rank a fold's lead is chosen by. */
+export function sourceLevelRank(db: Db = {}): (level: string) => number {
+  const ranks = new Map((prepared("SELECT code FROM SourceLevel ORDER BY rank", db.file).all() as { code: string }[]).map((r, i) => [r.code, i]));
+  return (level: string) => ranks.get(level) ?? ranks.size;
+}

@@ -9,7 +9,7 @@ import { loadVocabulary, descendantsOf, type AppVocabulary } from "../vocabulary
 import { sqlite } from "../../db/sqlite";
 import type { EffectFilters } from "../filters";
 import { MAX_FILTER_VALUES } from "../filters";
-import { effectBatches, effectCondition, facetCountsUncached, findEffectPage, ftsQuery, NO_FILTERS, searchRecords, type KeyedEffect } from ".";
+import { comparisonMates, effectBatches, effectCondition, facetCountsUncached, findEffectPage, ftsQuery, NO_FILTERS, searchRecords, type KeyedEffect } from ".";
 
 let file: string;
 let vocab: AppVocabulary;
@@ -144,5 +144,41 @@ describe("the effect list in SQL", () => {
     const { data, candidates } = searchRecords("become overall survival", { file });
     expect(candidates).toBeGreaterThan(0);
     expect(data[0]?.study).toMatch(/BECOME/i);
+  });
+});
+
+describe("comparisons stay whole (comparisonMates)", () => {
+  const view = (over: Partial<EffectFilters>) => {
+    const page = findEffectPage(f(over), [], { limit: 100 }, { file });
+    return { page, mates: comparisonMates(f(over), [], page.data, { file }) };
+  };
+
+  it("a RAS filter on OS after hepatectomy keeps the RAS wild-type medians of MD Anderson and NCCH", () => {
+    const { page, mates } = view({ endpoint: ["OS"], treatment: ["hepatectomy"], group: ["RAS"] });
+    const byId = new Map(mates.map((m) => [m.id, m]));
+    expect(byId.get("mdacc-kras-codon-524/pa-os-ras-wt")?.valueText).toBe("72.6");
+    expect(byId.get("ncch-scp-2024/os-median-ras-wt")?.valueText).toBe("70.03");
+    expect(page.data.find((e) => e.id === "ncch-scp-2024/os-median-ras-mt")?.valueText).toBe("44.03");
+    // Comparators are the left-out members of the page's comparisons only, and never a matched record.
+    const pairs = new Set(page.data.map((e) => `${e.studyId}|${e.comparison}`));
+    const ids = new Set(page.data.map((e) => e.id));
+    for (const m of mates) {
+      expect(pairs.has(`${m.studyId}|${m.comparison}`)).toBe(true);
+      expect(ids.has(m.id)).toBe(false);
+      expect(m.endpoint).toBe("OS");
+    }
+  });
+
+  it("HAI floxuridine with KRAS keeps the wild-type response 13/13 beside the KRAS-mutant 7/11", () => {
+    const { page, mates } = view({ treatment: ["HAI-FUDR"], group: ["KRAS"] });
+    const mutant = page.data.find((e) => e.id === "spectrum-hai-2022/orr-kras");
+    expect([mutant?.events, mutant?.total]).toEqual([7, 11]);
+    const wildType = mates.find((m) => m.studyId === "spectrum-hai-2022" && m.comparison === "orr-by-kras" && m.kind === "arm");
+    expect([wildType?.events, wildType?.total]).toEqual([13, 13]);
+  });
+
+  it("no arm-selecting filter, no comparators", () => {
+    const { mates } = view({ endpoint: ["OS"] });
+    expect(mates).toEqual([]);
   });
 });
