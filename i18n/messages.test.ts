@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
+import { parse as parseYaml } from "yaml";
+import { isPluralElement, isSelectElement, isTagElement, parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import en from "../messages/en.json";
 import zh from "../messages/zh.json";
 
@@ -19,11 +20,20 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** The ICU arguments ({count}, {label}) and rich-text tags (<map>) a message uses. */
+/** The ICU arguments ({count}, {label}) and rich-text tags (<map>) a message uses, read by the ICU parser (select and plural branches are text, not arguments). */
 function argumentsOf(message: string): string[] {
-  const args = [...message.matchAll(/\{(\w+)(?:[,}])/g)].map((m) => m[1]!);
-  const tags = [...message.matchAll(/<(\w+)>/g)].map((m) => `<${m[1]}>`);
-  return [...new Set([...args, ...tags])].sort();
+  const found = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const e of elements) {
+      if (isTagElement(e)) {
+        found.add(`<${e.value}>`);
+        walk(e.children);
+      } else if ("value" in e && e.type !== TYPE.literal) found.add(e.value);
+      if (isSelectElement(e) || isPluralElement(e)) for (const option of Object.values(e.options)) walk(option.value);
+    }
+  };
+  walk(parse(message));
+  return [...found].sort();
 }
 
 describe("messages", () => {
@@ -49,7 +59,7 @@ describe("vocabulary labels in Chinese", () => {
   const vocab = path.join(process.cwd(), "content", "vocab");
   for (const file of ["endpoints.yaml", "treatments.yaml", "molecular-groups.yaml", "designs.yaml", "source-levels.yaml"]) {
     it(`${file}: every entry has a labelZh (an allele such as KRAS G12D is written the same)`, () => {
-      const entries = parse(readFileSync(path.join(vocab, file), "utf8")) as { code: string; labelZh?: string }[];
+      const entries = parseYaml(readFileSync(path.join(vocab, file), "utf8")) as { code: string; labelZh?: string }[];
       expect(entries.filter((e) => !e.labelZh?.trim()).map((e) => e.code)).toEqual([]);
     });
   }

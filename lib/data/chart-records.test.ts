@@ -75,6 +75,6 @@ describe("chart rows", () => {
     }
     const bad = await view("endpoint=OS&sort=weight");
     expect(bad.sort).toBeNull();
-    expect(bad.ignored.join(" ")).toContain("sort");
+    expect(bad.ignored.map((i) => i.parameter).join(" ")).toContain("sort");
   });
 });
