@@ -11,6 +11,7 @@ import {
   isAllowedMethod,
   isHttps,
   isMalformedPath,
+  MAX_PAGE_ADDRESS,
   malformedQueryParameter,
   newNonce,
   pageContentSecurityPolicy,
@@ -61,6 +62,11 @@ export function proxy(request: NextRequest) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-request-id", requestId);
     return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), { ...common, "Content-Security-Policy": API_CONTENT_SECURITY_POLICY });
+  }
+
+  if (pathname.length + search.length > MAX_PAGE_ADDRESS) {
+    const message = `This address is ${pathname.length + search.length} characters long; pages are served for addresses of at most ${MAX_PAGE_ADDRESS} characters. Remove some filters from the link.\n`;
+    return withHeaders(new NextResponse(message, { status: 414, headers: { "Content-Type": "text/plain; charset=utf-8" } }), { ...common, "Cache-Control": "no-store", "Content-Security-Policy": API_CONTENT_SECURITY_POLICY });
   }
 
   const nonce = newNonce();

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { proxy } from "../proxy";
+import { MAX_PAGE_ADDRESS } from "../lib/security/request-guard";
 
 const get = (path: string, headers: Record<string, string> = {}) => proxy(new NextRequest(`http://127.0.0.1:3301${path}`, { headers }));
 
@@ -17,6 +18,14 @@ describe("proxy with the interface's language", () => {
     expect(r.headers.get("x-middleware-request-x-nonce")).toBeTruthy();
     expect(r.headers.get("x-middleware-request-x-next-intl-locale")).toBe("en");
     expect(r.headers.get("link")).toBeNull();
+  });
+  it("answers 414 for a page address longer than a 16 kB header limit could carry back, and serves one just under it", () => {
+    const long = get(`/studies?q=${"a".repeat(MAX_PAGE_ADDRESS)}`);
+    expect(long.status).toBe(414);
+    expect(long.headers.get("x-middleware-rewrite")).toBeNull();
+    expect(long.headers.get("x-content-type-options")).toBe("nosniff");
+    const fits = get(`/studies?q=${"a".repeat(MAX_PAGE_ADDRESS - 20)}`);
+    expect(fits.headers.get("x-middleware-rewrite")).toMatch(/\/en\/studies\?q=a+$/);
   });
   it("serves /zh/… in Chinese", () => {
     const r = get("/zh/studies");

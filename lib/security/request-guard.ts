@@ -6,6 +6,15 @@
 export const ALLOWED_METHODS = ["GET", "HEAD"] as const;
 export const ALLOW_HEADER = ALLOWED_METHODS.join(", ");
 
+/**
+ * The longest page address (path and query) served, in characters. A page's address comes back in
+ * a response header (next-intl's rewrite to the locale's route, x-middleware-rewrite), and a client
+ * that reads at most 16 kB of headers (Node's default, Playwright's request API) cannot read an
+ * answer whose address is near that: longer addresses are answered 414. A 10 kB value, percent-
+ * encoded, still fits (13.8 k characters); no link the site builds comes near it.
+ */
+export const MAX_PAGE_ADDRESS = 14_000;
+
 export function isAllowedMethod(method: string): boolean {
   return (ALLOWED_METHODS as readonly string[]).includes(method.toUpperCase());
 }
