@@ -25,7 +25,7 @@ describe("what a ratio above 1 means", () => {
 
 // Pooled forest plots and their sentences, from a hand-made pooled answer (the statistics are
 // tested in lib/stats and lib/pooling; here only what is drawn and printed).
-import { formatRatio, heterogeneityText, intervalWarnings, pooledForest, pooledSummaryText } from "./series";
+import { formatRatio, heterogeneityText, intervalWarnings, pooledEstimateText, pooledForest, pooledSummaryText } from "./series";
 import type { PoolResult } from "../pooling/pool";
 
 const studyRow = (id: string, study: string, year: number, estimate: number, weight: number, extra: Partial<PoolResult["rows"][number]> = {}): PoolResult["rows"][number] => ({
@@ -114,5 +114,15 @@ describe("pooled sentences", () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[1]).toContain("narrower than the Wald interval (1.00–2.30)");
     expect(intervalWarnings({ ...narrow, ci: "hksj-truncated" }, wald)).toEqual([]);
+  });
+  it("prints the pooled line, heterogeneity and warnings in Chinese for locale zh, English by default", () => {
+    expect(pooledEstimateText(pooled, "zh")).toBe(`HR 1.50（95% CI 1.10–2.05），${pooledEstimateText(pooled)!.split("), ")[1]!.split(";")[0]}；95% 预测区间 0.80–2.80`);
+    expect(pooledEstimateText(pooled)).toMatch(/^HR 1\.50 \(95% CI 1\.10–2\.05\), p .*; 95% prediction interval 0\.80–2\.80$/);
+    expect(heterogeneityText(pooled, "zh")).toBe("异质性：τ² = 0.040（95% CI 0.000 至 0.900）；I² = 40%；H² = 1.67；Q = 3.30（df = 2，p = 0.19）。");
+    expect(heterogeneityText(pooled, "en")).toBe(heterogeneityText(pooled));
+    const wald = { ...pooled, ci: "wald" as const, ciLower: 1.0, ciUpper: 2.3 };
+    const zh = intervalWarnings({ ...pooled, k: 2, ciLower: 1.3, ciUpper: 1.7 }, wald, "zh");
+    expect(zh[0]).toMatch(/^仅有两项研究/);
+    expect(zh[1]).toContain("窄于 Wald 区间（1.00–2.30）");
   });
 });

@@ -411,7 +411,7 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year"): Poole
 }
 
 /** The heterogeneity of a pooled result in one line (τ² with its Q-profile CI, I², H², Q). */
-export function heterogeneityText(r: PoolResult): string | null {
+export function heterogeneityText(r: PoolResult, locale: "en" | "zh" = "en"): string | null {
   if (r.refused || r.q === null) return null;
   // The Q-profile search stops at max(100, 10 τ²): an upper bound there is a limit, not a crossing (metafor prints ">").
   const atLimit = r.tau2CiAtSearchLimit === true;
@@ -419,12 +419,23 @@ export function heterogeneityText(r: PoolResult): string | null {
     r.method === "FE"
       ? "fixed-effect model: τ² taken as 0"
       : `τ² = ${r.tau2!.toFixed(3)}${r.tau2CiLower !== null ? ` (95% CI ${r.tau2CiLower.toFixed(3)} to ${atLimit ? ">" : ""}${r.tau2CiUpper!.toFixed(3)})` : ""}`;
+  if (locale === "zh") {
+    const tau2Zh =
+      r.method === "FE"
+        ? "固定效应模型：τ² 取 0"
+        : `τ² = ${r.tau2!.toFixed(3)}${r.tau2CiLower !== null ? `（95% CI ${r.tau2CiLower.toFixed(3)} 至 ${atLimit ? ">" : ""}${r.tau2CiUpper!.toFixed(3)}）` : ""}`;
+    return `异质性：${tau2Zh}；I² = ${r.i2!.toFixed(0)}%；H² = ${r.h2!.toFixed(2)}；Q = ${r.q.toFixed(2)}（df = ${r.qDf}，${formatPValue(r.qP)}）。`;
+  }
   return `Heterogeneity: ${tau2}; I² = ${r.i2!.toFixed(0)}%; H² = ${r.h2!.toFixed(2)}; Q = ${r.q.toFixed(2)} (df = ${r.qDf}, ${formatPValue(r.qP)}).`;
 }
 
 /** The pooled estimate in one line: "OR 0.78 (95% CI 0.68–0.88), p = 0.025; 95% prediction interval 0.68–0.88". */
-export function pooledEstimateText(r: PoolResult): string | null {
+export function pooledEstimateText(r: PoolResult, locale: "en" | "zh" = "en"): string | null {
   if (r.refused || r.estimate === null) return null;
+  if (locale === "zh") {
+    const piZh = r.piLower !== null ? `；95% 预测区间 ${formatRatioInterval(r.piLower, r.piUpper)}` : r.method === "FE" ? "；固定效应模型不给出预测区间" : "";
+    return `${r.measure} ${formatRatio(r.estimate)}（95% CI ${formatRatioInterval(r.ciLower, r.ciUpper)}），${formatPValue(r.p)}${piZh}`;
+  }
   const pi = r.piLower !== null ? `; 95% prediction interval ${formatRatioInterval(r.piLower, r.piUpper)}` : r.method === "FE" ? "; no prediction interval for a fixed-effect model" : "";
   return `${r.measure} ${formatRatio(r.estimate)} (95% CI ${formatRatioInterval(r.ciLower, r.ciUpper)}), ${formatPValue(r.p)}${pi}`;
 }
@@ -461,14 +472,17 @@ export function forestGroupKey(g: Pick<ForestGroup, "endpoint" | "rows">): strin
  * the studies agree more closely than their standard errors predict (Knapp–Hartung factor below 1),
  * the untruncated interval is narrower than the Wald one. `wald`: the same records with Wald intervals.
  */
-export function intervalWarnings(r: PoolResult, wald: PoolResult | null): string[] {
+export function intervalWarnings(r: PoolResult, wald: PoolResult | null, locale: "en" | "zh" = "en"): string[] {
   if (r.refused || r.ci !== "hksj" || r.ciLower === null || r.ciUpper === null) return [];
   const out: string[] = [];
+  const zh = locale === "zh";
   if (r.k === 2)
-    out.push("Only two studies: the HKSJ interval rests on a t distribution with 1 degree of freedom, and τ² can barely be estimated from two estimates.");
+    out.push(zh ? "仅有两项研究：HKSJ 区间基于自由度为 1 的 t 分布，且两项估计值几乎无法估计 τ²。" : "Only two studies: the HKSJ interval rests on a t distribution with 1 degree of freedom, and τ² can barely be estimated from two estimates.");
   if (wald && wald.ciLower !== null && wald.ciUpper !== null && Math.log(r.ciUpper / r.ciLower) < Math.log(wald.ciUpper / wald.ciLower) - 1e-9)
     out.push(
-      `The HKSJ interval (${formatRatioInterval(r.ciLower, r.ciUpper)}) is narrower than the Wald interval (${formatRatioInterval(wald.ciLower, wald.ciUpper)}): the studies agree more closely than their standard errors predict (Knapp–Hartung factor below 1), so the untruncated interval claims more certainty than the studies give.`,
+      zh
+        ? `HKSJ 区间（${formatRatioInterval(r.ciLower, r.ciUpper)}）窄于 Wald 区间（${formatRatioInterval(wald.ciLower, wald.ciUpper)}）：各研究间的一致程度高于其标准误所预期（Knapp–Hartung 因子小于 1），因此未截断的区间声称的确定性高于研究所能提供的。`
+        : `The HKSJ interval (${formatRatioInterval(r.ciLower, r.ciUpper)}) is narrower than the Wald interval (${formatRatioInterval(wald.ciLower, wald.ciUpper)}): the studies agree more closely than their standard errors predict (Knapp–Hartung factor below 1), so the untruncated interval claims more certainty than the studies give.`,
     );
   return out;
 }

@@ -3,7 +3,7 @@
 // says what was left out and why. Pure: records in, the /api/pool answer out.
 import type { EffectRecord } from "../domain/records";
 import { leaveOneOut, metaAnalysis, subgroupAnalysis, type IntervalMethod, type MetaAnalysisResult, type PoolingMethod } from "../stats/meta-analysis";
-import { selectPoolable, type AnalysisChoice, type Included, type Selection, type SelectOptions, type StudyFacts } from "./select";
+import { selectPoolable, type AnalysisChoice, type Excluded, type Included, type Selection, type SelectOptions, type StudyFacts } from "./select";
 
 export const POOLING_METHODS = ["REML", "DL", "PM", "FE"] as const;
 /** hksj-truncated: the Knapp–Hartung factor floored at 1 (metafor's test = "adhoc"), offered beside the untruncated default. */
@@ -78,7 +78,7 @@ export type PoolResult = {
   rows: PooledRow[];
   included: string[];
   inverted: string[];
-  excluded: { id: string; reason: string }[];
+  excluded: Excluded[];
   notPooled: string[];
   /** Why there is no pooled figure (fewer than two usable estimates), else null. */
   refused: string | null;

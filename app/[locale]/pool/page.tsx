@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { PooledForestPlot } from "@/components/charts/PooledForestPlot";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 import { PrintButton } from "../_components/PrintButton";
-import { ANALYSIS_WORDS, MEASURE_WORDS, loadPoolView, poolHref } from "./_components/pool-view";
+import { loadPoolView, poolHref } from "./_components/pool-view";
 import { PoolControls } from "./_components/PoolControls";
 import { PooledResult } from "./_components/PooledResult";
 import { LeaveOneOut } from "./_components/LeaveOneOut";
@@ -32,9 +32,9 @@ export default async function PoolPage({ searchParams }: Props) {
   const proto = requestHeaders.get("x-forwarded-proto") ?? "http";
   const permalink = host ? `${proto}://${host}${view.permalink}` : view.permalink;
   const scope = [
-    result.measure ? (MEASURE_WORDS[result.measure] ?? result.measure) : null,
-    result.setting ?? (view.options.by === "setting" ? "all settings, in subgroups by setting" : null),
-    result.analysis ? ANALYSIS_WORDS[result.analysis] : null,
+    result.measure ? t("measureWords", { measure: result.measure }) : null,
+    result.setting ?? (view.options.by === "setting" ? t("allSettings") : null),
+    result.analysis ? t("analysisWords", { analysis: result.analysis }) : null,
   ].filter(Boolean);
 
   return (
