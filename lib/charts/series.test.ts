@@ -10,6 +10,7 @@ describe("what a ratio above 1 means", () => {
   });
   it("is better for the odds of a response or a resection", () => {
     expect(ratioMeaning("favourable", "Objective response rate", ["OR"])).toContain("better for it");
+    expect(ratioMeaning("favourable", "客观缓解率", ["OR"], "zh")).toBe("OR 大于 1：首先列出的组更可能出现客观缓解率（对该组更好）；小于 1：更不可能。");
   });
   it("is worse for the odds of early progression", () => {
     expect(ratioMeaning("unfavourable", "Early progression", ["OR"])).toContain("worse for it");

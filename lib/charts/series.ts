@@ -54,9 +54,15 @@ export function effectHref(e: Pick<EffectRecord, "studyId" | "recordId">): strin
  * count, which for a survival endpoint is usually being alive at a time point: that sentence must
  * not say "worse".
  */
-export function ratioMeaning(role: EndpointRole, endpointLabel: string, measures: string[]): string {
+export function ratioMeaning(role: EndpointRole, endpointLabel: string, measures: string[], locale: "en" | "zh" = "en"): string {
   const m = [...new Set(measures)].join("/");
   const hazard = measures.every((x) => x === "HR");
+  if (locale === "zh") {
+    if (hazard && role === "time-to-event") return `${m} 大于 1：首先列出的组事件（死亡、进展、复发或手术失败）风险更高，即对该组更差；小于 1：更好。`;
+    if (role === "favourable") return `${m} 大于 1：首先列出的组更可能出现${endpointLabel}（对该组更好）；小于 1：更不可能。`;
+    if (role === "unfavourable") return `${m} 大于 1：首先列出的组更可能出现${endpointLabel}（对该组更差）；小于 1：更不可能。`;
+    return `${m} 大于 1：各组所计数的结局（见各条记录，例如某时间点存活）在首先列出的组中更常见；小于 1：更少见。`;
+  }
   if (hazard && role === "time-to-event")
     return `${m} above 1: higher hazard of the event (death, progression, recurrence or surgical failure) in the first-named group, i.e. worse for it; below 1: better.`;
   if (role === "favourable")

@@ -127,6 +127,17 @@ describe("pooling with guard rails", () => {
     expect(text).toMatch(/Records set aside: 1 an unadjusted/);
   });
 
+  it("writes the methods paragraph in Chinese with the same figures, English unchanged without a locale", () => {
+    const r = pool([hr("a", 3.37, 1.76, 6.47), hr("b", 2.2, 1.4, 3.44), hr("b", 2.9, 1.6, 5.2, { analysis: "univariable" })]);
+    const base = { datasetVersion: "abc", endpointLabel: "总生存期", exposureLabel: "RAS 突变", referenceLabel: "RAS 野生型" };
+    const zhText = methodsParagraph(r, { ...base, locale: "zh", reasonOf: (e) => new IntlMessageFormat(zh.pool.reasons[e.code], "zh").format(e.values ?? {}) as string });
+    expect(zhText).toMatch(/^在对数尺度上以逆方差加权合并了 2 个风险比（总生存期；RAS 突变 对比 RAS 野生型；临床情境：.+；校正（多因素）估计值；201 名受试者），采用随机效应模型，以限制性最大似然（REML）法/);
+    expect(zhText).toContain(`合并 HR ${r.estimate!.toFixed(2)}（95% CI ${r.ciLower!.toFixed(2)}–${r.ciUpper!.toFixed(2)}）`);
+    expect(zhText).toMatch(/排除的记录：1 条未校正（单因素）估计值。$/);
+    expect(zhText).toContain("数据集版本 abc");
+    expect(methodsParagraph(r, { ...base, locale: "en" })).toBe(methodsParagraph(r, base));
+  });
+
   it("gives every reason a record is set aside as a message: the English message is the reason word for word, the Chinese one is Chinese", () => {
     const uvBeside = hr("a", 2.9, 1.6, 5.2, { analysis: "univariable" });
     const records = [

@@ -1,6 +1,6 @@
 import { Link } from "@/i18n/navigation";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { PooledForestPlot } from "@/components/charts/PooledForestPlot";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
@@ -18,13 +18,13 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<PageSearchParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const view = await loadPoolView(toSearchParams(await searchParams).toString());
+  const view = await loadPoolView(toSearchParams(await searchParams).toString(), await getLocale());
   const t = await getTranslations("pool");
   return { title: view.labels.endpoint ? t("titleOf", { question: view.question }) : t("title") };
 }
 
 export default async function PoolPage({ searchParams }: Props) {
-  const view = await loadPoolView(toSearchParams(await searchParams).toString());
+  const view = await loadPoolView(toSearchParams(await searchParams).toString(), await getLocale());
   const { result } = view;
   const t = await getTranslations("pool");
   const requestHeaders = await headers();
