@@ -102,6 +102,7 @@ describe("pooled sentences", () => {
     expect(pooledSummaryText(pooled, { exposure: "RAS-mutant", reference: "RAS wild-type" }).text).toBe(
       "Pooled (REML, HKSJ), RAS-mutant vs RAS wild-type: HR 1.50 (1.10–2.05), PI 0.80–2.80, I² 40%, k = 3",
     );
+    expect(pooledSummaryText(pooled, { exposure: "RAS 突变", reference: "RAS 野生型" }, "zh").text).toBe("合并（REML, HKSJ），RAS 突变 对比 RAS 野生型：HR 1.50（1.10–2.05），PI 0.80–2.80，I² 40%，k = 3");
   });
   it("prints heterogeneity with τ²'s CI, and a Q-profile bound at the search limit as a limit", () => {
     expect(heterogeneityText(pooled)).toBe("Heterogeneity: τ² = 0.040 (95% CI 0.000 to 0.900); I² = 40%; H² = 1.67; Q = 3.30 (df = 2, p = 0.19).");

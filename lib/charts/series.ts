@@ -457,7 +457,16 @@ export function refusalShort(r: Pick<PoolResult, "refused">): string | null {
  * The line under a browser forest plot: the pooled answer for its most-studied comparison, or
  * quietly why there is none.
  */
-export function pooledSummaryText(r: PoolResult, labels: { exposure: string; reference: string }): { pooled: boolean; text: string } {
+export function pooledSummaryText(r: PoolResult, labels: { exposure: string; reference: string }, locale: "en" | "zh" = "en"): { pooled: boolean; text: string } {
+  if (locale === "zh") {
+    const vs = r.comparison ? `${labels.exposure} 对比 ${labels.reference}` : null;
+    if (r.refused || r.estimate === null) {
+      const why = r.k === 1 ? "仅有一个可用估计值" : r.k === 0 && r.refused?.startsWith("No estimate can be pooled:") ? "无法合并任何估计值" : (refusalShort(r) ?? "无可合并");
+      return { pooled: false, text: `${r.measure ? `${r.measure} 未合并` : "未合并"}：${why}${vs ? `（${vs}）` : ""}` };
+    }
+    const piZh = r.piLower !== null ? `，PI ${formatRatioInterval(r.piLower, r.piUpper)}` : "";
+    return { pooled: true, text: `合并（${poolMethodText(r)}），${vs}：${r.measure} ${formatRatio(r.estimate)}（${formatRatioInterval(r.ciLower, r.ciUpper)}）${piZh}，I² ${r.i2!.toFixed(0)}%，k = ${r.k}` };
+  }
   const comparison = r.comparison ? `${labels.exposure} vs ${labels.reference}` : null;
   if (r.refused || r.estimate === null)
     return { pooled: false, text: `${r.measure ? `${r.measure} not pooled` : "Not pooled"}: ${refusalShort(r) ?? "nothing to pool"}${comparison ? ` for ${comparison}` : ""}` };
