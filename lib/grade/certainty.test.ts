@@ -107,6 +107,15 @@ describe("statements and absolute effects", () => {
     expect(statementFor(i, "R0 resection rate", "favourable", "low", { estimate: 4.6, ciLower: 1.9, ciUpper: 11 }, t)).toBe("Adding bevacizumab to mFOLFOX6 may increase R0 resection rate.");
     expect(statementFor(i, "Overall survival", "time-to-event", "high", { estimate: 1.05, ciLower: 0.9, ciUpper: 1.2 }, t)).toBe("Adding bevacizumab to mFOLFOX6 results in little or no difference in overall survival.");
   });
+  it("says the same in GRADE's Chinese wording for locale zh, with the question's Chinese exposure words", () => {
+    const est = { estimate: 2.96, ciLower: 1.35, ciUpper: 6.48 };
+    const qz = { ...q, exposureWordsZh: "RAS 突变" } as QuestionContent;
+    expect(statementFor(qz, "早期进展", "unfavourable", "moderate", est, t, "zh")).toBe("RAS 突变可能与早期进展风险升高相关。");
+    expect(statementFor(qz, "总生存期", "time-to-event", "very low", est, t, "zh")).toBe("RAS 突变与总生存期之间关联的证据非常不确定。");
+    const i = { kind: "intervention", exposureWords: "adding bevacizumab to mFOLFOX6", exposureWordsZh: "在 mFOLFOX6 基础上加用贝伐珠单抗" } as QuestionContent;
+    expect(statementFor(i, "R0 切除率", "favourable", "low", { estimate: 4.6, ciLower: 1.9, ciUpper: 11 }, t, "zh")).toBe("在 mFOLFOX6 基础上加用贝伐珠单抗或许增加R0 切除率。");
+    expect(statementFor(i, "R0 resection rate", "favourable", "low", { estimate: 4.6, ciLower: 1.9, ciUpper: 11 }, t, "en")).toBe("Adding bevacizumab to mFOLFOX6 may increase R0 resection rate.");
+  });
   it("turns an OR into risks per 1,000 from the comparator's risk, and an HR into medians under proportional hazards", () => {
     const base = { id: "s/b", value: 49.3, valueText: "49.3", measure: "proportion", studyShortName: "SYSU", locator: "Abstract" } as EffectRecord;
     expect(absoluteEffect("OR", { estimate: 2.96, ciLower: 1.35, ciUpper: 6.48 }, base, { exposure: "RAS-mutant", reference: "RAS wild-type" })?.text).toBe(

@@ -66,6 +66,8 @@ export type SofContext = {
   records: EffectRecord[];
   endpointLabel: (code: string) => string;
   groupLabel: (code: string) => string;
+  /** "zh": the statement in Chinese (GRADE's Chinese wording); English when absent. */
+  locale?: "en" | "zh";
 };
 
 const RATIO = new Set(["HR", "OR", "RR"]);
@@ -150,8 +152,20 @@ const VERB: Record<Certainty, { is: string; verb: (third: string, base: string) 
   "very low": { is: "", verb: (third) => third },
 };
 
+/** GRADE's Chinese wording by certainty: "增加" (high), "可能增加" (moderate), "或许增加" (low). */
+const ADVERB_ZH: Record<Certainty, string> = { high: "", moderate: "可能", low: "或许", "very low": "" };
+
 /** GRADE's informative statement (Santesso N et al., J Clin Epidemiol 2020;119:126). */
-export function statementFor(q: QuestionContent, outcomeLabel: string, role: string, certainty: Certainty, est: { estimate: number; ciLower: number; ciUpper: number } | null, t: { lower: number; upper: number }): string {
+export function statementFor(
+  q: QuestionContent,
+  outcomeLabel: string,
+  role: string,
+  certainty: Certainty,
+  est: { estimate: number; ciLower: number; ciUpper: number } | null,
+  t: { lower: number; upper: number },
+  locale: "en" | "zh" = "en",
+): string {
+  if (locale === "zh") return statementZh(q, outcomeLabel, role, certainty, est, t);
   const y = /^[A-Z][a-z]/.test(outcomeLabel) ? outcomeLabel.charAt(0).toLowerCase() + outcomeLabel.slice(1) : outcomeLabel;
   const x = q.exposureWords;
   const X = x.charAt(0).toUpperCase() + x.slice(1);
@@ -168,6 +182,18 @@ export function statementFor(q: QuestionContent, outcomeLabel: string, role: str
   }
   const more = role === "unfavourable" ? (up ? "a higher risk of" : "a lower risk of") : up ? "a higher rate of" : "a lower rate of";
   return q.kind === "prognostic" ? `${X} ${v.is} associated with ${more} ${y}.` : `${X} ${up ? v.verb("increases", "increase") : v.verb("reduces", "reduce")} ${y}.`;
+}
+
+/** The statement in Chinese: the same decisions as statementFor, GRADE's Chinese wording ("证据非常不确定", "可能增加"). */
+function statementZh(q: QuestionContent, y: string, role: string, certainty: Certainty, est: { estimate: number; ciLower: number; ciUpper: number } | null, t: { lower: number; upper: number }): string {
+  const x = q.exposureWordsZh ?? q.exposureWords;
+  if (certainty === "very low" || est === null) return q.kind === "prognostic" ? `${x}与${y}之间关联的证据非常不确定。` : `${x}对${y}影响的证据非常不确定。`;
+  const a = ADVERB_ZH[certainty];
+  if (est.estimate > t.lower && est.estimate < t.upper) return q.kind === "prognostic" ? `${x}${a}与${y}几乎无关联。` : `${x}${a}对${y}几乎没有影响。`;
+  const up = est.estimate > 1;
+  if (role === "time-to-event") return q.kind === "prognostic" ? `${x}${a}与${y}${up ? "缩短" : "延长"}相关。` : `${x}${a}${up ? "缩短" : "延长"}${y}。`;
+  const more = role === "unfavourable" ? (up ? "风险升高" : "风险降低") : up ? "发生率升高" : "发生率降低";
+  return q.kind === "prognostic" ? `${x}${a}与${y}${more}相关。` : `${x}${a}${up ? "增加" : "降低"}${y}。`;
 }
 
 export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofContext): SofRow {
@@ -262,7 +288,7 @@ export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofCont
     startingLevel: start.level,
     startingReason: start.reason,
     domains: { ...domains, upgrades: ups },
-    statement: statementFor(q, ctx.endpointLabel(o.endpoint), role, certainty, est, o.thresholds),
+    statement: statementFor(q, ctx.endpointLabel(o.endpoint), role, certainty, est, o.thresholds, ctx.locale ?? "en"),
     recordIds: candidates.map((e) => e.id),
     includedIds: pool.included,
     evidenceIds: included.length ? pool.included : otherEvidence.map((e) => e.id),
