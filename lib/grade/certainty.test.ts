@@ -96,6 +96,20 @@ describe("certainty arithmetic", () => {
   });
 });
 
+describe("the domains' reasons in Chinese for locale zh", () => {
+  it("gives the same levels and numbers with Chinese reasons; English unchanged", () => {
+    expect(startingLevel("prognostic", [], "zh").reason).toBe("预后因素问题：纵向队列研究从高确定性起评（GRADE 预后指南，Iorio 2015）。");
+    const rob = [{ studyId: "a", study: "A", weight: 70, judgement: "high", tool: "QUIPS" }, { studyId: "b", study: "B", weight: 30, judgement: null, tool: null }];
+    expect(riskOfBias(rob, "zh")).toMatchObject({ levels: riskOfBias(rob).levels, reason: "70% 的权重处于高偏倚风险，30% 的权重未评估（加权关注度 1.00：低 0，存在一些问题 0.5，高 1，极严重 2）；未评估：B，按高偏倚风险计，而非默认为低。" });
+    expect(inconsistency(pooled({ i2: 60 }), t, "zh").reason).toMatch(/^I² 60%(；预测区间 .+)?。$/);
+    const zhImprecision = imprecision(pooled({ ciLower: 1.5, ciUpper: 2.7 }), t, 150, 400, "zh");
+    expect(zhImprecision).toMatchObject({ levels: 1, reason: "置信区间 1.50–2.70 位于重要效应阈值之外，但 150 名受试者未达到约 400 的最优信息量（各研究未报告事件数，故以受试者人数代替）。" });
+    expect(imprecision(pooled({ ciLower: 1.5, ciUpper: 2.7 }), t, 150, 400, "en")).toEqual(imprecision(pooled({ ciLower: 1.5, ciUpper: 2.7 }), t, 150));
+    expect(publicationBias([0.1, 0.2], [0.1, 0.1], "zh").reason).toBe("无法评估：2 项研究（漏斗图或小研究效应检验至少需要 10 项）。");
+    expect(indirectness([{ studyId: "a", study: "TRIBE", weight: 100, reasons: [{ why: "population", detail: "人群为全部患者" }] }], "zh").reason).toBe("100% 的权重为间接证据：TRIBE：人群为全部患者。");
+  });
+});
+
 describe("statements and absolute effects", () => {
   const q = { kind: "prognostic", exposureWords: "RAS mutation" } as QuestionContent;
   it("uses GRADE's wording by certainty", () => {

@@ -99,6 +99,14 @@ export function judgementFor(a: RiskOfBiasContent | undefined, outcome: string):
 
 function indirectReasons(q: QuestionContent, e: EffectRecord, narrower: boolean, setting: string | null, ctx: SofContext): { why: IndirectReason; detail: string }[] {
   const out: { why: IndirectReason; detail: string }[] = [];
+  if (ctx.locale === "zh") {
+    if (q.populationGroup && !e.molecularGroups.every((g) => ctx.pooling.within(g, q.populationGroup!)))
+      out.push({ why: "population", detail: `人群为${e.molecularGroups.map((g) => ctx.groupLabel(g)).join("、") || "未说明"}，而非仅${ctx.groupLabel(q.populationGroup)}` });
+    if (narrower && q.kind === "prognostic") out.push({ why: "factor level", detail: `因素报告为 ${ctx.groupLabel(e.exposureGroup ?? "")} 对比 ${ctx.groupLabel(e.referenceGroup ?? "")}` });
+    if (q.setting && setting && setting !== q.setting) out.push({ why: "setting", detail: `情境为 ${setting}，而非 ${q.setting}` });
+    if (e.sourceLevel === "secondary") out.push({ why: "secondary report only", detail: `仅见于二手报告（${e.publication}）` });
+    return out;
+  }
   if (q.populationGroup && !e.molecularGroups.every((g) => ctx.pooling.within(g, q.populationGroup!)))
     out.push({ why: "population", detail: `population ${e.molecularGroups.map((g) => lowerFirst(ctx.groupLabel(g))).join(", ") || "not stated"}, not ${ctx.groupLabel(q.populationGroup)} only` });
   if (narrower && q.kind === "prognostic") out.push({ why: "factor level", detail: `factor reported as ${ctx.groupLabel(e.exposureGroup ?? "")} vs ${ctx.groupLabel(e.referenceGroup ?? "")}` });
@@ -240,18 +248,19 @@ export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofCont
     tau2: pool.tau2,
     rows: pool.rows,
   };
-  const start = startingLevel(q.kind, evidence.map((s) => ({ design: ctx.studies.get(s.studyId)?.design ?? "not-reported", weight: s.weight })));
+  const locale = ctx.locale ?? "en";
+  const start = startingLevel(q.kind, evidence.map((s) => ({ design: ctx.studies.get(s.studyId)?.design ?? "not-reported", weight: s.weight })), locale);
   const computed: Domains = {
-    riskOfBias: riskOfBias(evidence.map((s) => ({ studyId: s.studyId, study: s.study, weight: s.weight, judgement: judgementFor(ctx.riskOfBias.get(s.studyId), o.endpoint), tool: ctx.riskOfBias.get(s.studyId)?.tool ?? null }))),
-    inconsistency: inconsistency(figures, o.thresholds),
-    indirectness: indirectness(evidence.map((s) => ({ studyId: s.studyId, study: s.study, weight: s.weight, reasons: indirectReasons(q, s.record, s.narrower, pool.setting, ctx) }))),
-    imprecision: imprecision(figures, o.thresholds, participants),
-    publicationBias: publicationBias(pool.rows.map((r) => Math.log(r.estimate)), pool.rows.map((r) => (Math.log(r.ciUpper) - Math.log(r.ciLower)) / (2 * 1.959963984540054))),
+    riskOfBias: riskOfBias(evidence.map((s) => ({ studyId: s.studyId, study: s.study, weight: s.weight, judgement: judgementFor(ctx.riskOfBias.get(s.studyId), o.endpoint), tool: ctx.riskOfBias.get(s.studyId)?.tool ?? null })), locale),
+    inconsistency: inconsistency(figures, o.thresholds, locale),
+    indirectness: indirectness(evidence.map((s) => ({ studyId: s.studyId, study: s.study, weight: s.weight, reasons: indirectReasons(q, s.record, s.narrower, pool.setting, ctx) })), locale),
+    imprecision: imprecision(figures, o.thresholds, participants, undefined, locale),
+    publicationBias: publicationBias(pool.rows.map((r) => Math.log(r.estimate)), pool.rows.map((r) => (Math.log(r.ciUpper) - Math.log(r.ciLower)) / (2 * 1.959963984540054)), locale),
   };
   if (pool.k === 2 && pool.ci === "hksj" && pool.estimate !== null)
-    computed.imprecision = { ...computed.imprecision, reason: `${computed.imprecision.reason} With two studies the Hartung–Knapp interval uses a t distribution with 1 degree of freedom, which is very wide.` };
+    computed.imprecision = { ...computed.imprecision, reason: locale === "zh" ? `${computed.imprecision.reason}仅两项研究时，Hartung–Knapp 区间采用自由度为 1 的 t 分布，区间非常宽。` : `${computed.imprecision.reason} With two studies the Hartung–Knapp interval uses a t distribution with 1 degree of freedom, which is very wide.` };
   const domains = applyOverrides(computed, o.overrides);
-  const ups = upgrades(start.level, domains.riskOfBias.levels, figures);
+  const ups = upgrades(start.level, domains.riskOfBias.levels, figures, locale);
   const { certainty, arithmetic } = certaintyOf(start.level, domains, ups);
 
   const measure = pool.measure ?? o.measure;
