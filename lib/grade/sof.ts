@@ -6,7 +6,7 @@ import type { EffectRecord } from "../domain/records";
 import type { QuestionContent, RiskOfBiasContent } from "../content/schema";
 import { poolRecords, type PoolResult } from "../pooling/pool";
 import type { PoolingContext } from "../pooling/context";
-import { matchComparison, type StudyFacts } from "../pooling/select";
+import { matchComparison, type Excluded, type StudyFacts } from "../pooling/select";
 import {
   applyOverrides,
   certaintyOf,
@@ -42,7 +42,8 @@ export type SofRow = {
     piLower: number | null;
     piUpper: number | null;
     /** Ratio estimates of this outcome that were not pooled, and why. */
-    setAside: { id: string; study: string; text: string; reason: string }[];
+    /** `code` and `values`: the pooling reason as a message key (pool.reasons.<code>) for the Chinese interface. */
+    setAside: { id: string; study: string; text: string; reason: string; code: Excluded["code"]; values?: Record<string, string> }[];
   };
   absolute: { text: string; assumption: string; baselineRecord: string } | null;
   certainty: Certainty;
@@ -267,7 +268,7 @@ export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofCont
   const setAside = pool.excluded
     .map((x) => ({ x, e: byId.get(x.id)! }))
     .filter(({ e }) => e.kind === "contrast" && e.measure !== null && RATIO.has(e.measure) && e.value !== null && !e.computed)
-    .map(({ x, e }) => ({ id: e.id, study: e.studyShortName, text: briefFigure(e), reason: x.reason.replace(/ \[[^\]]*\]$/, "") }));
+    .map(({ x, e }) => ({ id: e.id, study: e.studyShortName, text: briefFigure(e), reason: x.reason.replace(/ \[[^\]]*\]$/, ""), code: x.code, ...(x.values ? { values: x.values } : {}) }));
   const est = figures.estimate !== null && figures.ciLower !== null && figures.ciUpper !== null ? { estimate: figures.estimate, ciLower: figures.ciLower, ciUpper: figures.ciUpper } : null;
   const effectText =
     pool.estimate !== null
