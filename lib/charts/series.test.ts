@@ -84,7 +84,10 @@ describe("pooled forest plots", () => {
       "pooled:pooled:systemic therapy",
       "header:header:overall",
       "pooled:pooled:overall",
-    ]);
+    ]);    const labels = (f: typeof forest) => f.rows.flatMap((r) => (r.kind === "study" ? [] : [r.label]));
+    expect(labels(pooledForest(result, "year", "zh")!)).toEqual(labels(forest).map((l) => l.replace(/^Subtotal/, "小计").replace(" (the study itself)", "（即该研究本身）").replace(/^Overall/, "总体").replace("All studies", "全部研究")));
+    expect(labels(pooledForest(result, "year", "zh")!)).toContain("全部研究");
+    expect(pooledForest(result, "year", "en")).toEqual(forest);
   });
   it("draws no diamond when pooling is refused, only the single estimate", () => {
     const refused: PoolResult = { ...pooled, k: 1, rows: [pooled.rows[0]!], estimate: null, ciLower: null, ciUpper: null, piLower: null, piUpper: null, refused: "Only one usable estimate: nothing to pool. It is shown as it stands." };

@@ -349,7 +349,8 @@ function sortRows(rows: PoolResult["rows"], sort: PoolSort): PoolResult["rows"] 
  * subgroups, each subgroup's estimates under a heading and its own diamond, then the overall one.
  * Refused pools (k < 2) have no diamond: the estimate, if any, stands alone.
  */
-export function pooledForest(result: PoolResult, sort: PoolSort = "year"): PooledForest | null {
+export function pooledForest(result: PoolResult, sort: PoolSort = "year", locale: "en" | "zh" = "en"): PooledForest | null {
+  const zh = locale === "zh";
   if (result.rows.length === 0 || !result.measure) return null;
   const studyRow = (r: PoolResult["rows"][number]): PooledStudyRow => ({
     kind: "study",
@@ -377,7 +378,7 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year"): Poole
             kind: "pooled",
             key: "pooled:overall",
             scope: "overall",
-            label: `${result.subgroups ? "Overall" : "Pooled"} (${poolMethodText(result)}), k = ${result.k}${result.piLower !== null ? ` · 95% PI ${formatRatioInterval(result.piLower, result.piUpper)}` : ""}`,
+            label: `${result.subgroups ? (zh ? "总体" : "Overall") : zh ? "合并" : "Pooled"} (${poolMethodText(result)}), k = ${result.k}${result.piLower !== null ? ` · 95% PI ${formatRatioInterval(result.piLower, result.piUpper)}` : ""}`,
             k: result.k,
             estimate: result.estimate,
             ciLower: result.ciLower!,
@@ -400,7 +401,7 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year"): Poole
       kind: "pooled",
       key: `pooled:${g.group}`,
       scope: "subgroup",
-      label: `Subtotal, k = ${g.k}${g.k > 1 ? ` · I² ${g.i2.toFixed(0)}%` : " (the study itself)"}`,
+      label: `${zh ? "小计" : "Subtotal"}, k = ${g.k}${g.k > 1 ? ` · I² ${g.i2.toFixed(0)}%` : zh ? "（即该研究本身）" : " (the study itself)"}`,
       k: g.k,
       estimate: g.estimate,
       ciLower: g.ciLower,
@@ -412,7 +413,7 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year"): Poole
     });
   }
   const all = overall();
-  if (all.length) rows.push({ kind: "header", key: "header:overall", label: "All studies" }, ...all);
+  if (all.length) rows.push({ kind: "header", key: "header:overall", label: zh ? "全部研究" : "All studies" }, ...all);
   return { measure: result.measure, rows, subgrouped: true };
 }
 

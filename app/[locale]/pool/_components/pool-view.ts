@@ -150,7 +150,7 @@ export const loadPoolView = cache(async (query: string, locale: string = "en"): 
     { name: "sort", label: "Sort", links: POOL_SORTS.map((s) => ({ value: s, label: POOL_SORT_LABELS[s], href: link({ sort: s }), current: sort === s })) },
   ];
 
-  const forest = pooledForest(result, sort);
+  const forest = pooledForest(result, sort, zh ? "zh" : "en");
   const role = result.endpoint ? endpointRoles[result.endpoint] : undefined;
   const chartTitle = `${question}${result.measure ? ` (${result.measure})` : ""}`;
   const chartCaption = zh
