@@ -41,7 +41,7 @@ const pooled: PoolResult = {
     studyRow("a", "Alpha", 2015, 2.0, 20, { narrower: true, label: "Alpha (KRAS level)" }),
     studyRow("c", "Gamma 2021", 2021, 1.6, 30),
   ],
-  included: ["a/rec-a", "b/rec-b", "c/rec-c"], inverted: ["b/rec-b"], excluded: [], notPooled: [], refused: null, leaveOneOut: [],
+  included: ["a/rec-a", "b/rec-b", "c/rec-c"], inverted: ["b/rec-b"], excluded: [], notPooled: [], notPooledZh: [], refused: null, leaveOneOut: [],
 };
 
 describe("pooled forest plots", () => {

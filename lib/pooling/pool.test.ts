@@ -109,7 +109,7 @@ describe("pooling with guard rails", () => {
     expect(reasonOf(r, noCi.id)).toMatch(/no confidence interval/);
     expect(reasonOf(r, or.id)).toMatch(/ORs are not pooled with HRs/);
     expect(reasonOf(r, rd.id)).toMatch(/only ratios/);
-    expect(r.notPooled.join(" ")).toMatch(/1 further study reports only a direction \(E: worse for RAS-mutant vs RAS wild-type\)/);
+    expect(r.notPooled.join(" ")).toMatch(/1 further study reports only a direction \(E: worse for RAS-mutant vs RAS wild-type\)/);    expect(r.notPooledZh).toContain("另有 1 项研究仅报告效应方向（E：worse（RAS-mutant 对比 RAS wild-type））。");
   });
 
   it("refuses with fewer than two usable estimates, saying why", () => {

@@ -80,6 +80,7 @@ export type PoolResult = {
   inverted: string[];
   excluded: Excluded[];
   notPooled: string[];
+  notPooledZh: string[];
   /** Why there is no pooled figure (fewer than two usable estimates), else null. */
   refused: string | null;
   leaveOneOut: { omitted: string; study: string; estimate: number; ciLower: number; ciUpper: number; i2: number; tau2: number }[];
@@ -131,6 +132,7 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
     inverted: included.filter((i) => i.inverted).map((i) => i.record.id),
     excluded: selection.excluded,
     notPooled: selection.notPooled,
+    notPooledZh: selection.notPooledZh,
     participants: included.every((i) => studies.get(i.record.studyId)?.n != null) && k > 0 ? included.reduce((s, i) => s + studies.get(i.record.studyId)!.n!, 0) : null,
   };
   const rowOf = (i: Included, weight: number): PooledRow => {

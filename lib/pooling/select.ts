@@ -55,6 +55,8 @@ export type Selection = {
   excluded: Excluded[];
   /** "2 further studies report only a direction: both worse for RAS-mutant." */
   notPooled: string[];
+  /** The same findings in Chinese ("另有 1 项研究仅报告效应方向（…）。"); study names, directions, p and groups as given. */
+  notPooledZh: string[];
 };
 
 export type ComparisonMatch = { inverted: boolean; narrower: boolean } | null;
@@ -121,6 +123,7 @@ function lateness(e: EffectRecord, study: StudyFacts | undefined): number {
 export function selectPoolable(records: EffectRecord[], studies: Map<string, StudyFacts>, o: SelectOptions): Selection {
   const excluded: Excluded[] = [];
   const notPooled: string[] = [];
+  const notPooledZh: string[] = [];
   const set = (e: EffectRecord, reason: string, code: ExcludedCode, values?: Record<string, string>) =>
     excluded.push({ id: e.id, reason, code, ...(values ? { values } : {}) });
 
@@ -297,9 +300,11 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
     if (!k) return;
     const each = [...new Set(scoped.map((e) => `${e.studyShortName}: ${e.direction ?? `p ${e.p ?? "?"}`} for ${e.exposure ?? e.exposureGroup} vs ${e.reference ?? e.referenceGroup}`))];
     notPooled.push(`${k} further ${k === 1 ? "study reports" : "studies report"} only ${what} (${each.join("; ")}).`);
+    const eachZh = [...new Set(scoped.map((e) => `${e.studyShortName}：${e.direction ?? `p ${e.p ?? "?"}`}（${e.exposure ?? e.exposureGroup} 对比 ${e.reference ?? e.referenceGroup}）`))];
+    notPooledZh.push(`另有 ${k} 项研究仅报告${what === "a p-value" ? " P 值" : "效应方向"}（${eachZh.join("；")}）。`);
   };
   say(pOnly, "a p-value");
   say(directionOnly, "a direction");
 
-  return { endpoint, measure, comparison, analysis, setting, included, excluded, notPooled };
+  return { endpoint, measure, comparison, analysis, setting, included, excluded, notPooled, notPooledZh };
 }

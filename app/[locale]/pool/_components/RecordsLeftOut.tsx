@@ -84,7 +84,7 @@ export function RecordsLeftOut({ result, studyNames }: { result: PoolResult; stu
         <>
           <h3>{t("notPoolable")}</h3>
           <ul className="small" data-testid="not-pooled">
-            {result.notPooled.map((s) => (
+            {(zh ? result.notPooledZh : result.notPooled).map((s) => (
               <li key={s}>{s}</li>
             ))}
           </ul>
