@@ -87,3 +87,33 @@ test("the compare page in Chinese", async ({ page }) => {
   await expect(matrix.locator('a[href^="/studies/"]')).toHaveCount(0);
   await expect(matrix.locator('a[href^="/zh/studies/"]').first()).toBeVisible();
 });
+
+test("the pooled analysis in Chinese: controls, heterogeneity, reasons set aside and the methods paragraph; numbers as printed", async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto("/zh/pool?endpoint=recurrence-liver-only&comparison=parenchymal-sparing-hepatectomy:anatomical-hepatectomy&measure=OR&method=XX");
+  await expect(page.locator("figure svg.recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("pooled-estimate")).toContainText("合并 OR 0.78（95% CI 0.68–0.88）");
+  await expect(page.getByTestId("heterogeneity")).toContainText("异质性：τ² = 0.000（95% CI 0.000 至 0.083）；I² = 0%");
+  await expect(page.getByTestId("interval-warning")).toContainText("窄于 Wald 区间");
+  const options = page.getByRole("navigation", { name: "合并选项" });
+  await expect(options.getByRole("link", { name: "固定效应" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^未纳入的记录/ })).toBeVisible();
+  await expect(page.getByTestId("records-left-out").getByText(/^二手转载（Peng JH/)).toBeVisible();
+  await expect(page.getByTestId("methods-paragraph")).toContainText("限制性最大似然（REML）");
+  await expect(page.getByTestId("ignored")).toContainText("已忽略：method=XX（未知的合并方法；允许的值：REML");
+  expect(errors).toEqual([]);
+});
+
+test("search notes and the GRADE statement in Chinese", async ({ page }) => {
+  await page.goto("/zh");
+  const box = page.getByRole("combobox", { name: "搜索终点、治疗、等位基因、密码子和研究" });
+  await box.fill("exon 2");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await box.press("Enter");
+  await expect(page.getByTestId("search-note")).toContainText("外显子 2 即 KRAS 和 NRAS 的第 12、13 密码子");
+  await page.goto("/zh/questions/ras-unresectable");
+  const row = page.locator('tr[data-outcome="early-progression"]');
+  await expect(row).toContainText("OR 2.96");
+  await expect(row).toContainText("RAS 突变或许与");
+  await expect(row).toContainText("风险升高相关。");
+});

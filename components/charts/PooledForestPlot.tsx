@@ -3,6 +3,7 @@
 // the pooled diamond with its prediction interval; with subgroups, each subgroup's rows and diamond,
 // then the overall one. The series comes ready-made from the server (lib/charts/series.ts).
 import { useMemo } from "react";
+import { useLocale } from "next-intl";
 import { formatRatio, formatRatioInterval, type PooledForest, type PooledForestRow } from "@/lib/charts/series";
 import { ChartFrame, type LegendItem } from "./ChartFrame";
 import { COLOURS, logTicks, paddedLogDomain } from "./format";
@@ -17,9 +18,31 @@ type Props = {
   fileName?: string;
 };
 
+/** The chart's fixed words in the interface's language; numbers and study names as given. */
+const WORDS = {
+  en: {
+    studyWeighted: "study estimate (area: its weight)", study: "study estimate", ci: "95% CI (arrow: beyond the axis)", pooled: "pooled estimate: the diamond spans its 95% CI",
+    subgroup: "subgroup estimate", pi: "95% prediction interval", noDifference: "1 = no difference", weight: "weight", Weight: "Weight", notReported: "not reported",
+    inverted: "Reported as the reverse comparison: inverted here (1/ratio, CI swapped)", narrower: "Reported at a narrower molecular level than the question", Subgroup: "Subgroup",
+    piText: "95% prediction interval", oneStudy: "One study: its own estimate", noPi: "No prediction interval",
+    columns: { study: "Study", year: "Year", subgroup: "Subgroup", notes: "Notes" }, notStated: "not stated", all: "all",
+    invertedNote: "inverted (reported as the reverse comparison)", narrowerNote: "narrower molecular level",
+  },
+  zh: {
+    studyWeighted: "研究估计值（面积：其权重）", study: "研究估计值", ci: "95% CI（箭头：超出坐标轴）", pooled: "合并估计值：菱形跨越其 95% CI",
+    subgroup: "亚组估计值", pi: "95% 预测区间", noDifference: "1 = 无差异", weight: "权重", Weight: "权重", notReported: "未报告",
+    inverted: "以相反比较方向报告：此处已取倒数（1/比值，置信区间互换）", narrower: "报告的分子层级比问题更窄", Subgroup: "亚组",
+    piText: "95% 预测区间", oneStudy: "仅一项研究：即其自身估计值", noPi: "无预测区间",
+    columns: { study: "研究", year: "年份", subgroup: "亚组", notes: "备注" }, notStated: "未说明", all: "全部",
+    invertedNote: "已取倒数（以相反比较方向报告）", narrowerNote: "分子层级更窄",
+  },
+};
+type Words = (typeof WORDS)["en"];
+
 export function PooledForestPlot({ forest, title, caption, fileName }: Props) {
+  const w = WORDS[useLocale() === "zh" ? "zh" : "en"];
   const pooled = forest.rows.some((r) => r.kind === "pooled");
-  const rows = useMemo(() => chartRows(forest, pooled), [forest, pooled]);
+  const rows = useMemo(() => chartRows(forest, pooled, w), [forest, pooled, w]);
   const axis = useMemo(() => {
     // The prediction interval does not widen the axis (it can span decades with two studies): it is clipped, with an arrow.
     const values = forest.rows.flatMap((r) => (r.kind === "header" ? [] : [r.estimate, r.ciLower, r.ciUpper]));
@@ -27,19 +50,19 @@ export function PooledForestPlot({ forest, title, caption, fileName }: Props) {
     return { scale: "log" as const, domain, ticks: logTicks(domain), label: measureAxisLabel([forest.measure]) };
   }, [forest]);
   const legend: LegendItem[] = [
-    { label: pooled ? "study estimate (area: its weight)" : "study estimate", mark: { shape: "square", fill: COLOURS.accent, stroke: COLOURS.accent } },
-    { label: "95% CI (arrow: beyond the axis)", mark: { shape: "whisker" } },
+    { label: pooled ? w.studyWeighted : w.study, mark: { shape: "square", fill: COLOURS.accent, stroke: COLOURS.accent } },
+    { label: w.ci, mark: { shape: "whisker" } },
     ...(pooled
       ? [
-          { label: "pooled estimate: the diamond spans its 95% CI", mark: { shape: "diamond" as const, fill: COLOURS.fg, stroke: COLOURS.fg } },
-          ...(forest.subgrouped ? [{ label: "subgroup estimate", mark: { shape: "diamond" as const, fill: SUBTOTAL_FILL, stroke: COLOURS.fg } }] : []),
-          ...(forest.rows.some((r) => r.kind === "pooled" && r.piLower !== null) ? [{ label: "95% prediction interval", mark: { shape: "whisker" as const, dash: PREDICTION_DASH } }] : []),
+          { label: w.pooled, mark: { shape: "diamond" as const, fill: COLOURS.fg, stroke: COLOURS.fg } },
+          ...(forest.subgrouped ? [{ label: w.subgroup, mark: { shape: "diamond" as const, fill: SUBTOTAL_FILL, stroke: COLOURS.fg } }] : []),
+          ...(forest.rows.some((r) => r.kind === "pooled" && r.piLower !== null) ? [{ label: w.pi, mark: { shape: "whisker" as const, dash: PREDICTION_DASH } }] : []),
         ]
       : []),
-    { label: "1 = no difference", mark: { shape: "line" } },
+    { label: w.noDifference, mark: { shape: "line" } },
   ];
   return (
-    <ChartFrame title={title} caption={caption} legend={legend} table={pooledTable(forest, pooled)} fileName={fileName} estimatedHeight={estimateRowChartHeight(rows)}>
+    <ChartFrame title={title} caption={caption} legend={legend} table={pooledTable(forest, pooled, w)} fileName={fileName} estimatedHeight={estimateRowChartHeight(rows)}>
       {(width) => <RowChart width={width} rows={rows} axis={axis} referenceAt={1} notePlacement="column" title={title} />}
     </ChartFrame>
   );
@@ -47,7 +70,7 @@ export function PooledForestPlot({ forest, title, caption, fileName }: Props) {
 
 const SUBTOTAL_FILL = "#8a94a3";
 
-function chartRows(forest: PooledForest, pooled: boolean): ChartRow[] {
+function chartRows(forest: PooledForest, pooled: boolean, w: Words): ChartRow[] {
   const maxWeight = Math.max(...forest.rows.map((r) => (r.kind === "study" ? r.weight : 0)), 1e-9);
   return forest.rows.map((r): ChartRow => {
     if (r.kind === "header") return { kind: "header", key: r.key, label: r.label };
@@ -58,14 +81,14 @@ function chartRows(forest: PooledForest, pooled: boolean): ChartRow[] {
         key: r.key,
         label: r.label,
         flagged: false,
-        note: pooled ? `${interval} · weight ${r.weight.toFixed(1)}%` : interval,
+        note: pooled ? `${interval} · ${w.weight} ${r.weight.toFixed(1)}%` : interval,
         value: r.estimate,
         lower: r.ciLower,
         upper: r.ciUpper,
         // Area proportional to the weight, as forest plots draw it; never smaller than a legible mark.
         mark: { shape: "square", fill: COLOURS.accent, stroke: COLOURS.accent, size: pooled ? 5 + 10 * Math.sqrt(r.weight / maxWeight) : 9 },
         href: r.href,
-        details: studyDetails(r, forest.measure, pooled),
+        details: studyDetails(r, forest.measure, pooled, w),
       };
     }
     return {
@@ -80,40 +103,40 @@ function chartRows(forest: PooledForest, pooled: boolean): ChartRow[] {
       emphasis: r.scope === "overall",
       mark: { shape: "diamond", fill: r.scope === "overall" ? COLOURS.fg : SUBTOTAL_FILL, stroke: COLOURS.fg },
       prediction: r.piLower !== null && r.piUpper !== null ? { lower: r.piLower, upper: r.piUpper } : null,
-      details: diamondDetails(r, forest.measure),
+      details: diamondDetails(r, forest.measure, w),
     };
   });
 }
 
-function studyDetails(r: Extract<PooledForestRow, { kind: "study" }>, measure: string, pooled: boolean): string[] {
+function studyDetails(r: Extract<PooledForestRow, { kind: "study" }>, measure: string, pooled: boolean, w: Words): string[] {
   return [
     `${measure} ${formatRatio(r.estimate)}, 95% CI ${formatRatioInterval(r.ciLower, r.ciUpper)}`,
-    `N = ${r.n ?? "not reported"}`,
-    ...(pooled ? [`Weight ${r.weight.toFixed(1)}%`] : []),
-    ...(r.inverted ? ["Reported as the reverse comparison: inverted here (1/ratio, CI swapped)"] : []),
-    ...(r.narrower ? ["Reported at a narrower molecular level than the question"] : []),
-    ...(r.subgroup ? [`Subgroup: ${r.subgroup}`] : []),
+    `N = ${r.n ?? w.notReported}`,
+    ...(pooled ? [`${w.Weight} ${r.weight.toFixed(1)}%`] : []),
+    ...(r.inverted ? [w.inverted] : []),
+    ...(r.narrower ? [w.narrower] : []),
+    ...(r.subgroup ? [`${w.Subgroup}: ${r.subgroup}`] : []),
   ];
 }
 
-function diamondDetails(r: Extract<PooledForestRow, { kind: "pooled" }>, measure: string): string[] {
+function diamondDetails(r: Extract<PooledForestRow, { kind: "pooled" }>, measure: string, w: Words): string[] {
   return [
     `${measure} ${formatRatio(r.estimate)}, 95% CI ${formatRatioInterval(r.ciLower, r.ciUpper)}`,
-    r.piLower !== null ? `95% prediction interval ${formatRatioInterval(r.piLower, r.piUpper)}` : r.k < 2 ? "One study: its own estimate" : "No prediction interval",
+    r.piLower !== null ? `${w.piText} ${formatRatioInterval(r.piLower, r.piUpper)}` : r.k < 2 ? w.oneStudy : w.noPi,
     ...(r.i2 !== null ? [`I² ${r.i2.toFixed(0)}%, τ² ${r.tau2!.toFixed(3)}`] : []),
   ];
 }
 
-function pooledTable(forest: PooledForest, pooled: boolean) {
+function pooledTable(forest: PooledForest, pooled: boolean, w: Words) {
   let subgroup: string | null = null;
   return {
-    columns: ["Study", "Year", "N", ...(forest.subgrouped ? ["Subgroup"] : []), forest.measure, "95% CI", ...(pooled ? ["Weight"] : []), "Notes"],
+    columns: [w.columns.study, w.columns.year, "N", ...(forest.subgrouped ? [w.columns.subgroup] : []), forest.measure, "95% CI", ...(pooled ? [w.Weight] : []), w.columns.notes],
     rows: forest.rows.flatMap((r) => {
       if (r.kind === "header") {
         subgroup = r.key === "header:overall" ? null : r.label;
         return [];
       }
-      const sub = forest.subgrouped ? [r.kind === "study" ? (r.subgroup ?? "not stated") : (subgroup ?? "all")] : [];
+      const sub = forest.subgrouped ? [r.kind === "study" ? (r.subgroup ?? w.notStated) : (subgroup ?? w.all)] : [];
       if (r.kind === "study")
         return [
           {
@@ -128,7 +151,7 @@ function pooledTable(forest: PooledForest, pooled: boolean) {
               formatRatio(r.estimate),
               formatRatioInterval(r.ciLower, r.ciUpper),
               ...(pooled ? [`${r.weight.toFixed(1)}%`] : []),
-              [r.inverted ? "inverted (reported as the reverse comparison)" : null, r.narrower ? "narrower molecular level" : null].filter(Boolean).join("; ") || "—",
+              [r.inverted ? w.invertedNote : null, r.narrower ? w.narrowerNote : null].filter(Boolean).join("; ") || "—",
             ],
           },
         ];

@@ -10,6 +10,7 @@ describe("what a ratio above 1 means", () => {
   });
   it("is better for the odds of a response or a resection", () => {
     expect(ratioMeaning("favourable", "Objective response rate", ["OR"])).toContain("better for it");
+    expect(ratioMeaning("favourable", "客观缓解率", ["OR"], "zh")).toBe("OR 大于 1：首先列出的组更可能出现客观缓解率（对该组更好）；小于 1：更不可能。");
   });
   it("is worse for the odds of early progression", () => {
     expect(ratioMeaning("unfavourable", "Early progression", ["OR"])).toContain("worse for it");
@@ -25,7 +26,7 @@ describe("what a ratio above 1 means", () => {
 
 // Pooled forest plots and their sentences, from a hand-made pooled answer (the statistics are
 // tested in lib/stats and lib/pooling; here only what is drawn and printed).
-import { formatRatio, heterogeneityText, intervalWarnings, pooledForest, pooledSummaryText } from "./series";
+import { formatRatio, heterogeneityText, intervalWarnings, pooledEstimateText, pooledForest, pooledSummaryText } from "./series";
 import type { PoolResult } from "../pooling/pool";
 
 const studyRow = (id: string, study: string, year: number, estimate: number, weight: number, extra: Partial<PoolResult["rows"][number]> = {}): PoolResult["rows"][number] => ({
@@ -40,7 +41,7 @@ const pooled: PoolResult = {
     studyRow("a", "Alpha", 2015, 2.0, 20, { narrower: true, label: "Alpha (KRAS level)" }),
     studyRow("c", "Gamma 2021", 2021, 1.6, 30),
   ],
-  included: ["a/rec-a", "b/rec-b", "c/rec-c"], inverted: ["b/rec-b"], excluded: [], notPooled: [], refused: null, leaveOneOut: [],
+  included: ["a/rec-a", "b/rec-b", "c/rec-c"], inverted: ["b/rec-b"], excluded: [], notPooled: [], notPooledZh: [], refused: null, leaveOneOut: [],
 };
 
 describe("pooled forest plots", () => {
@@ -83,7 +84,10 @@ describe("pooled forest plots", () => {
       "pooled:pooled:systemic therapy",
       "header:header:overall",
       "pooled:pooled:overall",
-    ]);
+    ]);    const labels = (f: typeof forest) => f.rows.flatMap((r) => (r.kind === "study" ? [] : [r.label]));
+    expect(labels(pooledForest(result, "year", "zh")!)).toEqual(labels(forest).map((l) => l.replace(/^Subtotal/, "小计").replace(" (the study itself)", "（即该研究本身）").replace(/^Overall/, "总体").replace("All studies", "全部研究")));
+    expect(labels(pooledForest(result, "year", "zh")!)).toContain("全部研究");
+    expect(pooledForest(result, "year", "en")).toEqual(forest);
   });
   it("draws no diamond when pooling is refused, only the single estimate", () => {
     const refused: PoolResult = { ...pooled, k: 1, rows: [pooled.rows[0]!], estimate: null, ciLower: null, ciUpper: null, piLower: null, piUpper: null, refused: "Only one usable estimate: nothing to pool. It is shown as it stands." };
@@ -101,6 +105,7 @@ describe("pooled sentences", () => {
     expect(pooledSummaryText(pooled, { exposure: "RAS-mutant", reference: "RAS wild-type" }).text).toBe(
       "Pooled (REML, HKSJ), RAS-mutant vs RAS wild-type: HR 1.50 (1.10–2.05), PI 0.80–2.80, I² 40%, k = 3",
     );
+    expect(pooledSummaryText(pooled, { exposure: "RAS 突变", reference: "RAS 野生型" }, "zh").text).toBe("合并（REML, HKSJ），RAS 突变 对比 RAS 野生型：HR 1.50（1.10–2.05），PI 0.80–2.80，I² 40%，k = 3");
   });
   it("prints heterogeneity with τ²'s CI, and a Q-profile bound at the search limit as a limit", () => {
     expect(heterogeneityText(pooled)).toBe("Heterogeneity: τ² = 0.040 (95% CI 0.000 to 0.900); I² = 40%; H² = 1.67; Q = 3.30 (df = 2, p = 0.19).");
@@ -114,5 +119,15 @@ describe("pooled sentences", () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[1]).toContain("narrower than the Wald interval (1.00–2.30)");
     expect(intervalWarnings({ ...narrow, ci: "hksj-truncated" }, wald)).toEqual([]);
+  });
+  it("prints the pooled line, heterogeneity and warnings in Chinese for locale zh, English by default", () => {
+    expect(pooledEstimateText(pooled, "zh")).toBe(`HR 1.50（95% CI 1.10–2.05），${pooledEstimateText(pooled)!.split("), ")[1]!.split(";")[0]}；95% 预测区间 0.80–2.80`);
+    expect(pooledEstimateText(pooled)).toMatch(/^HR 1\.50 \(95% CI 1\.10–2\.05\), p .*; 95% prediction interval 0\.80–2\.80$/);
+    expect(heterogeneityText(pooled, "zh")).toBe("异质性：τ² = 0.040（95% CI 0.000 至 0.900）；I² = 40%；H² = 1.67；Q = 3.30（df = 2，p = 0.19）。");
+    expect(heterogeneityText(pooled, "en")).toBe(heterogeneityText(pooled));
+    const wald = { ...pooled, ci: "wald" as const, ciLower: 1.0, ciUpper: 2.3 };
+    const zh = intervalWarnings({ ...pooled, k: 2, ciLower: 1.3, ciUpper: 1.7 }, wald, "zh");
+    expect(zh[0]).toMatch(/^仅有两项研究/);
+    expect(zh[1]).toContain("窄于 Wald 区间（1.00–2.30）");
   });
 });

@@ -54,9 +54,15 @@ export function effectHref(e: Pick<EffectRecord, "studyId" | "recordId">): strin
  * count, which for a survival endpoint is usually being alive at a time point: that sentence must
  * not say "worse".
  */
-export function ratioMeaning(role: EndpointRole, endpointLabel: string, measures: string[]): string {
+export function ratioMeaning(role: EndpointRole, endpointLabel: string, measures: string[], locale: "en" | "zh" = "en"): string {
   const m = [...new Set(measures)].join("/");
   const hazard = measures.every((x) => x === "HR");
+  if (locale === "zh") {
+    if (hazard && role === "time-to-event") return `${m} 大于 1：首先列出的组事件（死亡、进展、复发或手术失败）风险更高，即对该组更差；小于 1：更好。`;
+    if (role === "favourable") return `${m} 大于 1：首先列出的组更可能出现${endpointLabel}（对该组更好）；小于 1：更不可能。`;
+    if (role === "unfavourable") return `${m} 大于 1：首先列出的组更可能出现${endpointLabel}（对该组更差）；小于 1：更不可能。`;
+    return `${m} 大于 1：各组所计数的结局（见各条记录，例如某时间点存活）在首先列出的组中更常见；小于 1：更少见。`;
+  }
   if (hazard && role === "time-to-event")
     return `${m} above 1: higher hazard of the event (death, progression, recurrence or surgical failure) in the first-named group, i.e. worse for it; below 1: better.`;
   if (role === "favourable")
@@ -343,7 +349,8 @@ function sortRows(rows: PoolResult["rows"], sort: PoolSort): PoolResult["rows"] 
  * subgroups, each subgroup's estimates under a heading and its own diamond, then the overall one.
  * Refused pools (k < 2) have no diamond: the estimate, if any, stands alone.
  */
-export function pooledForest(result: PoolResult, sort: PoolSort = "year"): PooledForest | null {
+export function pooledForest(result: PoolResult, sort: PoolSort = "year", locale: "en" | "zh" = "en"): PooledForest | null {
+  const zh = locale === "zh";
   if (result.rows.length === 0 || !result.measure) return null;
   const studyRow = (r: PoolResult["rows"][number]): PooledStudyRow => ({
     kind: "study",
@@ -371,7 +378,7 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year"): Poole
             kind: "pooled",
             key: "pooled:overall",
             scope: "overall",
-            label: `${result.subgroups ? "Overall" : "Pooled"} (${poolMethodText(result)}), k = ${result.k}${result.piLower !== null ? ` · 95% PI ${formatRatioInterval(result.piLower, result.piUpper)}` : ""}`,
+            label: `${result.subgroups ? (zh ? "总体" : "Overall") : zh ? "合并" : "Pooled"} (${poolMethodText(result)}), k = ${result.k}${result.piLower !== null ? ` · 95% PI ${formatRatioInterval(result.piLower, result.piUpper)}` : ""}`,
             k: result.k,
             estimate: result.estimate,
             ciLower: result.ciLower!,
@@ -394,7 +401,7 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year"): Poole
       kind: "pooled",
       key: `pooled:${g.group}`,
       scope: "subgroup",
-      label: `Subtotal, k = ${g.k}${g.k > 1 ? ` · I² ${g.i2.toFixed(0)}%` : " (the study itself)"}`,
+      label: `${zh ? "小计" : "Subtotal"}, k = ${g.k}${g.k > 1 ? ` · I² ${g.i2.toFixed(0)}%` : zh ? "（即该研究本身）" : " (the study itself)"}`,
       k: g.k,
       estimate: g.estimate,
       ciLower: g.ciLower,
@@ -406,12 +413,12 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year"): Poole
     });
   }
   const all = overall();
-  if (all.length) rows.push({ kind: "header", key: "header:overall", label: "All studies" }, ...all);
+  if (all.length) rows.push({ kind: "header", key: "header:overall", label: zh ? "全部研究" : "All studies" }, ...all);
   return { measure: result.measure, rows, subgrouped: true };
 }
 
 /** The heterogeneity of a pooled result in one line (τ² with its Q-profile CI, I², H², Q). */
-export function heterogeneityText(r: PoolResult): string | null {
+export function heterogeneityText(r: PoolResult, locale: "en" | "zh" = "en"): string | null {
   if (r.refused || r.q === null) return null;
   // The Q-profile search stops at max(100, 10 τ²): an upper bound there is a limit, not a crossing (metafor prints ">").
   const atLimit = r.tau2CiAtSearchLimit === true;
@@ -419,12 +426,23 @@ export function heterogeneityText(r: PoolResult): string | null {
     r.method === "FE"
       ? "fixed-effect model: τ² taken as 0"
       : `τ² = ${r.tau2!.toFixed(3)}${r.tau2CiLower !== null ? ` (95% CI ${r.tau2CiLower.toFixed(3)} to ${atLimit ? ">" : ""}${r.tau2CiUpper!.toFixed(3)})` : ""}`;
+  if (locale === "zh") {
+    const tau2Zh =
+      r.method === "FE"
+        ? "固定效应模型：τ² 取 0"
+        : `τ² = ${r.tau2!.toFixed(3)}${r.tau2CiLower !== null ? `（95% CI ${r.tau2CiLower.toFixed(3)} 至 ${atLimit ? ">" : ""}${r.tau2CiUpper!.toFixed(3)}）` : ""}`;
+    return `异质性：${tau2Zh}；I² = ${r.i2!.toFixed(0)}%；H² = ${r.h2!.toFixed(2)}；Q = ${r.q.toFixed(2)}（df = ${r.qDf}，${formatPValue(r.qP)}）。`;
+  }
   return `Heterogeneity: ${tau2}; I² = ${r.i2!.toFixed(0)}%; H² = ${r.h2!.toFixed(2)}; Q = ${r.q.toFixed(2)} (df = ${r.qDf}, ${formatPValue(r.qP)}).`;
 }
 
 /** The pooled estimate in one line: "OR 0.78 (95% CI 0.68–0.88), p = 0.025; 95% prediction interval 0.68–0.88". */
-export function pooledEstimateText(r: PoolResult): string | null {
+export function pooledEstimateText(r: PoolResult, locale: "en" | "zh" = "en"): string | null {
   if (r.refused || r.estimate === null) return null;
+  if (locale === "zh") {
+    const piZh = r.piLower !== null ? `；95% 预测区间 ${formatRatioInterval(r.piLower, r.piUpper)}` : r.method === "FE" ? "；固定效应模型不给出预测区间" : "";
+    return `${r.measure} ${formatRatio(r.estimate)}（95% CI ${formatRatioInterval(r.ciLower, r.ciUpper)}），${formatPValue(r.p)}${piZh}`;
+  }
   const pi = r.piLower !== null ? `; 95% prediction interval ${formatRatioInterval(r.piLower, r.piUpper)}` : r.method === "FE" ? "; no prediction interval for a fixed-effect model" : "";
   return `${r.measure} ${formatRatio(r.estimate)} (95% CI ${formatRatioInterval(r.ciLower, r.ciUpper)}), ${formatPValue(r.p)}${pi}`;
 }
@@ -440,7 +458,16 @@ export function refusalShort(r: Pick<PoolResult, "refused">): string | null {
  * The line under a browser forest plot: the pooled answer for its most-studied comparison, or
  * quietly why there is none.
  */
-export function pooledSummaryText(r: PoolResult, labels: { exposure: string; reference: string }): { pooled: boolean; text: string } {
+export function pooledSummaryText(r: PoolResult, labels: { exposure: string; reference: string }, locale: "en" | "zh" = "en"): { pooled: boolean; text: string } {
+  if (locale === "zh") {
+    const vs = r.comparison ? `${labels.exposure} 对比 ${labels.reference}` : null;
+    if (r.refused || r.estimate === null) {
+      const why = r.k === 1 ? "仅有一个可用估计值" : r.k === 0 && r.refused?.startsWith("No estimate can be pooled:") ? "无法合并任何估计值" : (refusalShort(r) ?? "无可合并");
+      return { pooled: false, text: `${r.measure ? `${r.measure} 未合并` : "未合并"}：${why}${vs ? `（${vs}）` : ""}` };
+    }
+    const piZh = r.piLower !== null ? `，PI ${formatRatioInterval(r.piLower, r.piUpper)}` : "";
+    return { pooled: true, text: `合并（${poolMethodText(r)}），${vs}：${r.measure} ${formatRatio(r.estimate)}（${formatRatioInterval(r.ciLower, r.ciUpper)}）${piZh}，I² ${r.i2!.toFixed(0)}%，k = ${r.k}` };
+  }
   const comparison = r.comparison ? `${labels.exposure} vs ${labels.reference}` : null;
   if (r.refused || r.estimate === null)
     return { pooled: false, text: `${r.measure ? `${r.measure} not pooled` : "Not pooled"}: ${refusalShort(r) ?? "nothing to pool"}${comparison ? ` for ${comparison}` : ""}` };
@@ -461,14 +488,17 @@ export function forestGroupKey(g: Pick<ForestGroup, "endpoint" | "rows">): strin
  * the studies agree more closely than their standard errors predict (Knapp–Hartung factor below 1),
  * the untruncated interval is narrower than the Wald one. `wald`: the same records with Wald intervals.
  */
-export function intervalWarnings(r: PoolResult, wald: PoolResult | null): string[] {
+export function intervalWarnings(r: PoolResult, wald: PoolResult | null, locale: "en" | "zh" = "en"): string[] {
   if (r.refused || r.ci !== "hksj" || r.ciLower === null || r.ciUpper === null) return [];
   const out: string[] = [];
+  const zh = locale === "zh";
   if (r.k === 2)
-    out.push("Only two studies: the HKSJ interval rests on a t distribution with 1 degree of freedom, and τ² can barely be estimated from two estimates.");
+    out.push(zh ? "仅有两项研究：HKSJ 区间基于自由度为 1 的 t 分布，且两项估计值几乎无法估计 τ²。" : "Only two studies: the HKSJ interval rests on a t distribution with 1 degree of freedom, and τ² can barely be estimated from two estimates.");
   if (wald && wald.ciLower !== null && wald.ciUpper !== null && Math.log(r.ciUpper / r.ciLower) < Math.log(wald.ciUpper / wald.ciLower) - 1e-9)
     out.push(
-      `The HKSJ interval (${formatRatioInterval(r.ciLower, r.ciUpper)}) is narrower than the Wald interval (${formatRatioInterval(wald.ciLower, wald.ciUpper)}): the studies agree more closely than their standard errors predict (Knapp–Hartung factor below 1), so the untruncated interval claims more certainty than the studies give.`,
+      zh
+        ? `HKSJ 区间（${formatRatioInterval(r.ciLower, r.ciUpper)}）窄于 Wald 区间（${formatRatioInterval(wald.ciLower, wald.ciUpper)}）：各研究间的一致程度高于其标准误所预期（Knapp–Hartung 因子小于 1），因此未截断的区间声称的确定性高于研究所能提供的。`
+        : `The HKSJ interval (${formatRatioInterval(r.ciLower, r.ciUpper)}) is narrower than the Wald interval (${formatRatioInterval(wald.ciLower, wald.ciUpper)}): the studies agree more closely than their standard errors predict (Knapp–Hartung factor below 1), so the untruncated interval claims more certainty than the studies give.`,
     );
   return out;
 }

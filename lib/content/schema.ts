@@ -315,6 +315,8 @@ export const questionSchema = z.strictObject({
   reference: text,
   /** Plain words for the statement: "RAS mutation", "adding bevacizumab to a doublet". */
   exposureWords: text,
+  /** The same words in Simplified Chinese, for the statement on the Chinese interface ("RAS 突变"); exposureWords when absent. */
+  exposureWordsZh: optText,
   /** For intervention questions: the molecular population asked about (RAS); records of a wider population are indirect. */
   populationGroup: optText,
   /** Record filters beside the endpoint (molecular groups, treatments, studies). */

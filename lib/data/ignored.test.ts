@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clipValue, formatIgnored, ignored, ignoredText, unknownParameters } from "./ignored";
+import { clipValue, formatIgnored, formatIgnoredIn, ignored, ignoredReason, ignoredText, unknownParameters } from "./ignored";
 import { parseFiltersLenientWithNotes, type Vocabulary } from "./filters";
 
 const vocab: Vocabulary = {
@@ -64,5 +64,16 @@ describe("what a page ignored, in one form", () => {
     ]);
     expect(unknownParameters(new URLSearchParams("endpoint=OS"), ["endpoint"])).toEqual([]);
     expect(ignoredText([])).toBe("");
+  });
+
+  it("says it in Chinese for locale zh, parameter names and values as given; English unchanged", () => {
+    const { ignored: notes } = parseFiltersLenientWithNotes(new URLSearchParams({ group: "FOO", offset: "-5", flagged: "maybe" }), vocab);
+    expect(ignoredText(notes, "zh")).toBe("已忽略：group=FOO（未知的分子分组）；offset=-5（不是 0 至 10000000 之间的整数；采用 0）；flagged=maybe（必须为 true 或 false）。");
+    expect(ignoredText(notes, "en")).toBe(ignoredText(notes));
+    const unknown = unknownParameters(new URLSearchParams("grup=KRAS&a=1&b=2"), [], 2);
+    expect(unknown.map((n) => formatIgnoredIn(n, "zh"))).toEqual(["grup=KRAS（不是此页面的参数）", "a=1（不是此页面的参数）", "另有 1 个参数（此页面不读取）"]);
+    expect(ignoredReason("unknown view; allowed: table, profile; the table shown", "zh")).toBe("未知的视图；允许的值：table, profile；显示表格");
+    // A reason without a Chinese form stays as given rather than being guessed.
+    expect(ignoredReason("something new", "zh")).toBe("something new");
   });
 });

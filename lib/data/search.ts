@@ -7,7 +7,7 @@ const cache = new WeakMap<AppVocabulary, ReturnType<typeof createInterpreter>>()
 export function interpreterFor(vocab: AppVocabulary) {
   let it = cache.get(vocab);
   if (!it) {
-    it = createInterpreter({ endpoints: vocab.endpoints, treatments: vocab.treatments, groups: vocab.groups, studies: vocab.studies });
+    it = createInterpreter({ endpoints: vocab.endpoints, treatments: vocab.treatments, groups: vocab.groups, studies: vocab.studies, ...(vocab.locale ? { locale: vocab.locale } : {}) });
     cache.set(vocab, it);
   }
   return it;

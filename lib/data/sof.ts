@@ -53,5 +53,6 @@ export async function findSummaryOfFindings(db: PrismaClient, vocab: AppVocabula
     records,
     endpointLabel: (c) => endpointLabels.get(c) ?? c,
     groupLabel: (c) => labels.get(c) ?? c,
+    ...(vocab.locale === "zh" ? { locale: "zh" as const } : {}),
   });
 }

@@ -8,6 +8,8 @@ export type GroupNode = { code: string; label: string; parentCode: string | null
 export type VocabTerm = { code: string; label: string; synonyms: string[] };
 
 export type AppVocabulary = {
+  /** "zh" for the Chinese-labelled copy (localizeVocabulary); absent for the English one. */
+  locale?: "zh";
   endpoints: (VocabTerm & { definition: string })[];
   treatments: (VocabTerm & { class: string; parents: string[] })[];
   groups: GroupNode[];
@@ -92,5 +94,5 @@ export function localizeVocabulary(vocab: AppVocabulary, locale: string): AppVoc
   const designs = vocab.designs.map(zh("design"));
   const sourceLevels = vocab.sourceLevels.map(zh("sourceLevel"));
   const labelOf = (list: { code: string; label: string }[]) => Object.fromEntries(list.map((x) => [x.code, x.label]));
-  return { ...vocab, endpoints, treatments, groups, designs, sourceLevels, labels: { design: labelOf(designs), sourceLevel: labelOf(sourceLevels), group: labelOf(groups), endpoint: labelOf(endpoints), treatment: labelOf(treatments) } };
+  return { ...vocab, locale: "zh", endpoints, treatments, groups, designs, sourceLevels, labels: { design: labelOf(designs), sourceLevel: labelOf(sourceLevels), group: labelOf(groups), endpoint: labelOf(endpoints), treatment: labelOf(treatments) } };
 }

@@ -96,6 +96,20 @@ describe("certainty arithmetic", () => {
   });
 });
 
+describe("the domains' reasons in Chinese for locale zh", () => {
+  it("gives the same levels and numbers with Chinese reasons; English unchanged", () => {
+    expect(startingLevel("prognostic", [], "zh").reason).toBe("预后因素问题：纵向队列研究从高确定性起评（GRADE 预后指南，Iorio 2015）。");
+    const rob = [{ studyId: "a", study: "A", weight: 70, judgement: "high", tool: "QUIPS" }, { studyId: "b", study: "B", weight: 30, judgement: null, tool: null }];
+    expect(riskOfBias(rob, "zh")).toMatchObject({ levels: riskOfBias(rob).levels, reason: "70% 的权重处于高偏倚风险，30% 的权重未评估（加权关注度 1.00：低 0，存在一些问题 0.5，高 1，极严重 2）；未评估：B，按高偏倚风险计，而非默认为低。" });
+    expect(inconsistency(pooled({ i2: 60 }), t, "zh").reason).toMatch(/^I² 60%(；预测区间 .+)?。$/);
+    const zhImprecision = imprecision(pooled({ ciLower: 1.5, ciUpper: 2.7 }), t, 150, 400, "zh");
+    expect(zhImprecision).toMatchObject({ levels: 1, reason: "置信区间 1.50–2.70 位于重要效应阈值之外，但 150 名受试者未达到约 400 的最优信息量（各研究未报告事件数，故以受试者人数代替）。" });
+    expect(imprecision(pooled({ ciLower: 1.5, ciUpper: 2.7 }), t, 150, 400, "en")).toEqual(imprecision(pooled({ ciLower: 1.5, ciUpper: 2.7 }), t, 150));
+    expect(publicationBias([0.1, 0.2], [0.1, 0.1], "zh").reason).toBe("无法评估：2 项研究（漏斗图或小研究效应检验至少需要 10 项）。");
+    expect(indirectness([{ studyId: "a", study: "TRIBE", weight: 100, reasons: [{ why: "population", detail: "人群为全部患者" }] }], "zh").reason).toBe("100% 的权重为间接证据：TRIBE：人群为全部患者。");
+  });
+});
+
 describe("statements and absolute effects", () => {
   const q = { kind: "prognostic", exposureWords: "RAS mutation" } as QuestionContent;
   it("uses GRADE's wording by certainty", () => {
@@ -106,6 +120,15 @@ describe("statements and absolute effects", () => {
     const i = { kind: "intervention", exposureWords: "adding bevacizumab to mFOLFOX6" } as QuestionContent;
     expect(statementFor(i, "R0 resection rate", "favourable", "low", { estimate: 4.6, ciLower: 1.9, ciUpper: 11 }, t)).toBe("Adding bevacizumab to mFOLFOX6 may increase R0 resection rate.");
     expect(statementFor(i, "Overall survival", "time-to-event", "high", { estimate: 1.05, ciLower: 0.9, ciUpper: 1.2 }, t)).toBe("Adding bevacizumab to mFOLFOX6 results in little or no difference in overall survival.");
+  });
+  it("says the same in GRADE's Chinese wording for locale zh, with the question's Chinese exposure words", () => {
+    const est = { estimate: 2.96, ciLower: 1.35, ciUpper: 6.48 };
+    const qz = { ...q, exposureWordsZh: "RAS 突变" } as QuestionContent;
+    expect(statementFor(qz, "早期进展", "unfavourable", "moderate", est, t, "zh")).toBe("RAS 突变可能与早期进展风险升高相关。");
+    expect(statementFor(qz, "总生存期", "time-to-event", "very low", est, t, "zh")).toBe("RAS 突变与总生存期之间关联的证据非常不确定。");
+    const i = { kind: "intervention", exposureWords: "adding bevacizumab to mFOLFOX6", exposureWordsZh: "在 mFOLFOX6 基础上加用贝伐珠单抗" } as QuestionContent;
+    expect(statementFor(i, "R0 切除率", "favourable", "low", { estimate: 4.6, ciLower: 1.9, ciUpper: 11 }, t, "zh")).toBe("在 mFOLFOX6 基础上加用贝伐珠单抗或许增加R0 切除率。");
+    expect(statementFor(i, "R0 resection rate", "favourable", "low", { estimate: 4.6, ciLower: 1.9, ciUpper: 11 }, t, "en")).toBe("Adding bevacizumab to mFOLFOX6 may increase R0 resection rate.");
   });
   it("turns an OR into risks per 1,000 from the comparator's risk, and an HR into medians under proportional hazards", () => {
     const base = { id: "s/b", value: 49.3, valueText: "49.3", measure: "proportion", studyShortName: "SYSU", locator: "Abstract" } as EffectRecord;

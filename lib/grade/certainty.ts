@@ -40,14 +40,18 @@ export type WeightedStudy = { studyId: string; study: string; weight: number };
 // ---------------------------------------------------------------- starting level
 const RANDOMISED = new Set(["rct-phase3", "rct-phase2", "rct-phase-not-stated", "pooled-rct-analysis"]);
 
-export function startingLevel(kind: "prognostic" | "intervention", designs: { design: string; weight: number }[]): { level: Certainty; reason: string } {
+/** The reasons below in Chinese for locale "zh" (GRADE's Chinese wording); English otherwise. Numbers, study names and ids stay as they are. */
+export type ReasonLocale = "en" | "zh";
+
+export function startingLevel(kind: "prognostic" | "intervention", designs: { design: string; weight: number }[], locale: ReasonLocale = "en"): { level: Certainty; reason: string } {
+  const zh = locale === "zh";
   if (kind === "prognostic")
-    return { level: "high", reason: "Prognostic-factor question: longitudinal cohort studies start at high certainty (GRADE for prognosis, Iorio 2015)." };
+    return { level: "high", reason: zh ? "预后因素问题：纵向队列研究从高确定性起评（GRADE 预后指南，Iorio 2015）。" : "Prognostic-factor question: longitudinal cohort studies start at high certainty (GRADE for prognosis, Iorio 2015)." };
   const total = designs.reduce((s, d) => s + d.weight, 0) || 1;
   const randomisedShare = designs.filter((d) => RANDOMISED.has(d.design)).reduce((s, d) => s + d.weight, 0) / total;
   return randomisedShare >= 0.5
-    ? { level: "high", reason: `Intervention question: ${pct(randomisedShare * 100)} of the weight comes from randomised trials, which start at high certainty.` }
-    : { level: "low", reason: `Intervention question: most of the weight (${pct((1 - randomisedShare) * 100)}) comes from non-randomised studies, which start at low certainty.` };
+    ? { level: "high", reason: zh ? `干预问题：${pct(randomisedShare * 100)} 的权重来自随机对照试验，从高确定性起评。` : `Intervention question: ${pct(randomisedShare * 100)} of the weight comes from randomised trials, which start at high certainty.` }
+    : { level: "low", reason: zh ? `干预问题：大部分权重（${pct((1 - randomisedShare) * 100)}）来自非随机研究，从低确定性起评。` : `Intervention question: most of the weight (${pct((1 - randomisedShare) * 100)}) comes from non-randomised studies, which start at low certainty.` };
 }
 
 // ---------------------------------------------------------------- risk of bias
@@ -67,8 +71,9 @@ export function seriousness(judgement: string | null): number | null {
 /** A study not assessed weighs as a high risk of bias: never silently low. */
 const NOT_ASSESSED = 1;
 
-export function riskOfBias(studies: (WeightedStudy & { judgement: string | null; tool: string | null })[]): DomainJudgement {
-  if (studies.length === 0) return judged(0, "No study contributes an estimate.", {});
+export function riskOfBias(studies: (WeightedStudy & { judgement: string | null; tool: string | null })[], locale: ReasonLocale = "en"): DomainJudgement {
+  const zh = locale === "zh";
+  if (studies.length === 0) return judged(0, zh ? "没有研究提供估计值。" : "No study contributes an estimate.", {});
   const total = studies.reduce((s, x) => s + x.weight, 0) || 1;
   let weighted = 0;
   const share: Record<string, number> = {};
@@ -83,6 +88,15 @@ export function riskOfBias(studies: (WeightedStudy & { judgement: string | null;
   // Most of the weight at high risk (or some concerns mixed with high) lowers one level; most at critical risk, two.
   const levels = weighted < 0.6 ? 0 : weighted < 1.5 ? 1 : 2;
   const parts = Object.entries(share).map(([k, v]) => `${pct(v)} of the weight at ${k} risk`.replace("at not assessed risk", "not assessed"));
+  if (zh) {
+    const JUDGEMENT_ZH: Record<string, string> = { low: "低", moderate: "中等", "some-concerns": "存在一些问题", high: "高", serious: "严重", critical: "极严重" };
+    const partsZh = Object.entries(share).map(([k, v]) => (k === "not assessed" ? `${pct(v)} 的权重未评估` : `${pct(v)} 的权重处于${JUDGEMENT_ZH[k] ?? k}偏倚风险`));
+    const reasonZh =
+      `${partsZh.join("，")}（加权关注度 ${weighted.toFixed(2)}：低 0，存在一些问题 0.5，高 1，极严重 2）` +
+      (unassessed.length ? `；未评估：${unassessed.join("、")}，按高偏倚风险计，而非默认为低` : "") +
+      "。";
+    return judged(levels, reasonZh, { ...share, weightedSeriousness: Number(weighted.toFixed(3)) });
+  }
   const reason =
     `${parts.join(", ")} (weighted concern ${weighted.toFixed(2)}: low 0, some concerns 0.5, high 1, critical 2)` +
     (unassessed.length ? `; not assessed: ${unassessed.join(", ")}, counted as high risk rather than silently low` : "") +
@@ -104,15 +118,23 @@ export type PooledFigures = {
 };
 export type Thresholds = { lower: number; upper: number };
 
-export function inconsistency(p: PooledFigures, t: Thresholds): DomainJudgement {
+export function inconsistency(p: PooledFigures, t: Thresholds, locale: ReasonLocale = "en"): DomainJudgement {
+  const zh = locale === "zh";
   if (p.k < 2 || p.i2 === null)
-    return { rating: "not applicable", levels: 0, reason: `${p.k === 1 ? "A single study" : "No pooled estimate"}: consistency across studies cannot be judged.`, numbers: { k: p.k } };
+    return { rating: "not applicable", levels: 0, reason: zh ? `${p.k === 1 ? "仅一项研究" : "无合并估计值"}：无法判断研究间的一致性。` : `${p.k === 1 ? "A single study" : "No pooled estimate"}: consistency across studies cannot be judged.`, numbers: { k: p.k } };
   const above = p.rows.filter((r) => r.ciLower > 1).length;
   const below = p.rows.filter((r) => r.ciUpper < 1).length;
   const bothSides = above > 0 && below > 0;
   const piSpansBoth = p.piLower !== null && p.piUpper !== null && p.piLower < t.lower && p.piUpper > t.upper;
   const numbers = { i2: Number(p.i2.toFixed(1)), tau2: p.tau2, piLower: p.piLower, piUpper: p.piUpper, significantlyAbove1: above, significantlyBelow1: below };
   const pi = p.piLower !== null ? `; prediction interval ${fmt(p.piLower)}–${fmt(p.piUpper)}` : "";
+  if (zh) {
+    const piZh = p.piLower !== null ? `；预测区间 ${fmt(p.piLower)}–${fmt(p.piUpper)}` : "";
+    if (p.i2 >= 75 && bothSides) return judged(2, `I² ${pct(p.i2)}，且有研究在相反方向上显著${piZh}。`, numbers);
+    if (p.i2 >= 50 || bothSides) return judged(1, `I² ${pct(p.i2)}${bothSides ? "，有研究在相反方向上显著" : ""}${piZh}。`, numbers);
+    if (p.i2 >= 30 && piSpansBoth) return judged(1, `I² ${pct(p.i2)}，且预测区间（${fmt(p.piLower)}–${fmt(p.piUpper)}）跨越重要效应的两个阈值（${t.lower} 和 ${t.upper}）。`, numbers);
+    return judged(0, `I² ${pct(p.i2)}；各估计值方向一致${piZh}。`, numbers);
+  }
   if (p.i2 >= 75 && bothSides) return judged(2, `I² ${pct(p.i2)} and studies significant in opposite directions${pi}.`, numbers);
   if (p.i2 >= 50 || bothSides) return judged(1, `I² ${pct(p.i2)}${bothSides ? ", studies significant in opposite directions" : ""}${pi}.`, numbers);
   if (p.i2 >= 30 && piSpansBoth) return judged(1, `I² ${pct(p.i2)} and the prediction interval (${fmt(p.piLower)}–${fmt(p.piUpper)}) spans both thresholds of an important effect (${t.lower} and ${t.upper}).`, numbers);
@@ -121,28 +143,49 @@ export function inconsistency(p: PooledFigures, t: Thresholds): DomainJudgement 
 
 // ---------------------------------------------------------------- indirectness
 export type IndirectReason = "population" | "factor level" | "setting" | "secondary report only";
-export function indirectness(studies: (WeightedStudy & { reasons: { why: IndirectReason; detail: string }[] })[]): DomainJudgement {
-  if (studies.length === 0) return judged(0, "No study contributes an estimate.", {});
+export function indirectness(studies: (WeightedStudy & { reasons: { why: IndirectReason; detail: string }[] })[], locale: ReasonLocale = "en"): DomainJudgement {
+  const zh = locale === "zh";
+  if (studies.length === 0) return judged(0, zh ? "没有研究提供估计值。" : "No study contributes an estimate.", {});
   const total = studies.reduce((s, x) => s + x.weight, 0) || 1;
   const indirectShare = (100 * studies.filter((s) => s.reasons.length > 0).reduce((s, x) => s + x.weight, 0)) / total;
   const doubleShare = (100 * studies.filter((s) => s.reasons.length > 1).reduce((s, x) => s + x.weight, 0)) / total;
-  const details = studies.filter((s) => s.reasons.length).map((s) => `${s.study}: ${s.reasons.map((r) => r.detail).join("; ")}`);
+  const details = studies.filter((s) => s.reasons.length).map((s) => (zh ? `${s.study}：${s.reasons.map((r) => r.detail).join("；")}` : `${s.study}: ${s.reasons.map((r) => r.detail).join("; ")}`));
   const numbers = { indirectWeightPercent: Math.round(indirectShare), severalReasonsWeightPercent: Math.round(doubleShare) };
+  if (zh) {
+    if (indirectShare < 50) return judged(0, details.length ? `大部分权重为直接证据；${details.join("。")}。` : "人群、因素和情境均与问题相符；全部来自原始报告。", numbers);
+    return judged(doubleShare >= 50 ? 2 : 1, `${pct(indirectShare)} 的权重为间接证据：${details.join("。")}。`, numbers);
+  }
   if (indirectShare < 50) return judged(0, details.length ? `Most of the weight is direct; ${details.join(". ")}.` : "Population, factor and setting match the question; all from primary reports.", numbers);
   const levels = doubleShare >= 50 ? 2 : 1;
   return judged(levels, `${pct(indirectShare)} of the weight is indirect: ${details.join(". ")}.`, numbers);
 }
 
 // ---------------------------------------------------------------- imprecision
-export function imprecision(p: PooledFigures, t: Thresholds, participants: number | null, ois = 400): DomainJudgement {
+export function imprecision(p: PooledFigures, t: Thresholds, participants: number | null, ois = 400, locale: ReasonLocale = "en"): DomainJudgement {
   if (p.estimate === null || p.ciLower === null || p.ciUpper === null)
-    return judged(3, "No study reports an effect size with a confidence interval: the size of the effect cannot be judged.", { participants });
+    if (locale === "zh") return judged(3, "没有研究报告带置信区间的效应量：无法判断效应大小。", { participants });
+    else return judged(3, "No study reports an effect size with a confidence interval: the size of the effect cannot be judged.", { participants });
   const crossesLower = p.ciLower < t.lower && p.ciUpper > t.lower;
   const crossesUpper = p.ciLower < t.upper && p.ciUpper > t.upper;
   const crossesNull = p.ciLower < 1 && p.ciUpper > 1;
   const veryWide = p.ciLower < t.lower * t.lower && p.ciUpper > t.upper * t.upper;
   const numbers = { ciLower: p.ciLower, ciUpper: p.ciUpper, thresholdLower: t.lower, thresholdUpper: t.upper, participants, optimalInformationSize: ois };
   let levels = 0;
+  if (locale === "zh") {
+    let whyZh = `置信区间 ${fmt(p.ciLower)}–${fmt(p.ciUpper)} `;
+    if (crossesLower && crossesUpper) {
+      levels = veryWide ? 3 : 2;
+      whyZh += `同时包含重要获益和重要危害（低于 ${t.lower} 且高于 ${t.upper}）${veryWide ? "，且非常宽" : ""}`;
+    } else if (crossesLower || crossesUpper || crossesNull) {
+      levels = 1;
+      whyZh += crossesNull ? `包含无效应和${crossesLower || crossesUpper ? "重要效应" : "仅微小效应"}` : `跨越重要效应的阈值（${crossesLower ? t.lower : t.upper}）`;
+    } else whyZh += `位于重要效应阈值${p.ciLower >= t.upper || p.ciUpper <= t.lower ? "之外" : "之内"}`;
+    if (participants !== null && participants < ois && levels === 0) {
+      levels = 1;
+      whyZh += `，但 ${participants} 名受试者未达到约 ${ois} 的最优信息量（各研究未报告事件数，故以受试者人数代替）`;
+    } else if (participants !== null && participants < ois) whyZh += `；${participants} 名受试者，少于约 ${ois} 的最优信息量`;
+    return judged(levels, `${whyZh}。`, numbers);
+  }
   let why = `The CI ${fmt(p.ciLower)}–${fmt(p.ciUpper)} `;
   if (crossesLower && crossesUpper) {
     levels = veryWide ? 3 : 2;
@@ -176,19 +219,26 @@ export function eggerTest(yi: number[], sei: number[]): { intercept: number; p: 
   return { intercept, p: 2 * (1 - tCdf(Math.abs(tStat), k - 2)) };
 }
 
-export function publicationBias(yi: number[], sei: number[]): DomainJudgement {
+export function publicationBias(yi: number[], sei: number[], locale: ReasonLocale = "en"): DomainJudgement {
   const k = yi.length;
+  if (k < 10 && locale === "zh") return { rating: "not applicable", levels: 0, reason: `无法评估：${k} 项研究（漏斗图或小研究效应检验至少需要 10 项）。`, numbers: { k } };
   if (k < 10)
     return { rating: "not applicable", levels: 0, reason: `Not assessable: ${k} ${k === 1 ? "study" : "studies"} (a funnel plot or small-study test needs at least 10).`, numbers: { k } };
   const egger = eggerTest(yi, sei);
   const numbers = { k, eggerIntercept: Number(egger.intercept.toFixed(3)), eggerP: Number(egger.p.toFixed(4)) };
+  if (locale === "zh")
+    return egger.p < 0.1
+      ? judged(1, `Egger 检验提示存在小研究效应（截距 ${egger.intercept.toFixed(2)}，p ${egger.p.toFixed(3)}）。`, numbers)
+      : judged(0, `Egger 检验未显示小研究效应（p ${egger.p.toFixed(2)}）。`, numbers);
   return egger.p < 0.1 ? judged(1, `Egger's test suggests small-study effects (intercept ${egger.intercept.toFixed(2)}, p ${egger.p.toFixed(3)}).`, numbers) : judged(0, `Egger's test shows no small-study effect (p ${egger.p.toFixed(2)}).`, numbers);
 }
 
 // ---------------------------------------------------------------- rating up
-export function upgrades(start: Certainty, riskOfBiasLevels: number, p: PooledFigures): Upgrade[] {
+export function upgrades(start: Certainty, riskOfBiasLevels: number, p: PooledFigures, locale: ReasonLocale = "en"): Upgrade[] {
   if (start === "high" || riskOfBiasLevels > 0 || p.ciLower === null || p.ciUpper === null) return [];
   const beyond = (a: number) => p.ciLower! > a || p.ciUpper! < 1 / a;
+  if (locale === "zh" && beyond(5)) return [{ reason: `效应非常大：整个置信区间（${fmt(p.ciLower)}–${fmt(p.ciUpper)}）位于 5 或 0.2 之外。`, levels: 2 }];
+  if (locale === "zh" && beyond(2)) return [{ reason: `效应大：整个置信区间（${fmt(p.ciLower)}–${fmt(p.ciUpper)}）位于 2 或 0.5 之外。`, levels: 1 }];
   if (beyond(5)) return [{ reason: `Very large effect: the whole CI (${fmt(p.ciLower)}–${fmt(p.ciUpper)}) lies beyond 5 or 0.2.`, levels: 2 }];
   if (beyond(2)) return [{ reason: `Large effect: the whole CI (${fmt(p.ciLower)}–${fmt(p.ciUpper)}) lies beyond 2 or 0.5.`, levels: 1 }];
   return [];

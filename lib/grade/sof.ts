@@ -6,7 +6,7 @@ import type { EffectRecord } from "../domain/records";
 import type { QuestionContent, RiskOfBiasContent } from "../content/schema";
 import { poolRecords, type PoolResult } from "../pooling/pool";
 import type { PoolingContext } from "../pooling/context";
-import { matchComparison, type StudyFacts } from "../pooling/select";
+import { matchComparison, type Excluded, type StudyFacts } from "../pooling/select";
 import {
   applyOverrides,
   certaintyOf,
@@ -42,7 +42,8 @@ export type SofRow = {
     piLower: number | null;
     piUpper: number | null;
     /** Ratio estimates of this outcome that were not pooled, and why. */
-    setAside: { id: string; study: string; text: string; reason: string }[];
+    /** `code` and `values`: the pooling reason as a message key (pool.reasons.<code>) for the Chinese interface. */
+    setAside: { id: string; study: string; text: string; reason: string; code: Excluded["code"]; values?: Record<string, string> }[];
   };
   absolute: { text: string; assumption: string; baselineRecord: string } | null;
   certainty: Certainty;
@@ -66,6 +67,8 @@ export type SofContext = {
   records: EffectRecord[];
   endpointLabel: (code: string) => string;
   groupLabel: (code: string) => string;
+  /** "zh": the statement in Chinese (GRADE's Chinese wording); English when absent. */
+  locale?: "en" | "zh";
 };
 
 const RATIO = new Set(["HR", "OR", "RR"]);
@@ -97,6 +100,14 @@ export function judgementFor(a: RiskOfBiasContent | undefined, outcome: string):
 
 function indirectReasons(q: QuestionContent, e: EffectRecord, narrower: boolean, setting: string | null, ctx: SofContext): { why: IndirectReason; detail: string }[] {
   const out: { why: IndirectReason; detail: string }[] = [];
+  if (ctx.locale === "zh") {
+    if (q.populationGroup && !e.molecularGroups.every((g) => ctx.pooling.within(g, q.populationGroup!)))
+      out.push({ why: "population", detail: `人群为${e.molecularGroups.map((g) => ctx.groupLabel(g)).join("、") || "未说明"}，而非仅${ctx.groupLabel(q.populationGroup)}` });
+    if (narrower && q.kind === "prognostic") out.push({ why: "factor level", detail: `因素报告为 ${ctx.groupLabel(e.exposureGroup ?? "")} 对比 ${ctx.groupLabel(e.referenceGroup ?? "")}` });
+    if (q.setting && setting && setting !== q.setting) out.push({ why: "setting", detail: `情境为 ${setting}，而非 ${q.setting}` });
+    if (e.sourceLevel === "secondary") out.push({ why: "secondary report only", detail: `仅见于二手报告（${e.publication}）` });
+    return out;
+  }
   if (q.populationGroup && !e.molecularGroups.every((g) => ctx.pooling.within(g, q.populationGroup!)))
     out.push({ why: "population", detail: `population ${e.molecularGroups.map((g) => lowerFirst(ctx.groupLabel(g))).join(", ") || "not stated"}, not ${ctx.groupLabel(q.populationGroup)} only` });
   if (narrower && q.kind === "prognostic") out.push({ why: "factor level", detail: `factor reported as ${ctx.groupLabel(e.exposureGroup ?? "")} vs ${ctx.groupLabel(e.referenceGroup ?? "")}` });
@@ -150,8 +161,20 @@ const VERB: Record<Certainty, { is: string; verb: (third: string, base: string) 
   "very low": { is: "", verb: (third) => third },
 };
 
+/** GRADE's Chinese wording by certainty: "增加" (high), "可能增加" (moderate), "或许增加" (low). */
+const ADVERB_ZH: Record<Certainty, string> = { high: "", moderate: "可能", low: "或许", "very low": "" };
+
 /** GRADE's informative statement (Santesso N et al., J Clin Epidemiol 2020;119:126). */
-export function statementFor(q: QuestionContent, outcomeLabel: string, role: string, certainty: Certainty, est: { estimate: number; ciLower: number; ciUpper: number } | null, t: { lower: number; upper: number }): string {
+export function statementFor(
+  q: QuestionContent,
+  outcomeLabel: string,
+  role: string,
+  certainty: Certainty,
+  est: { estimate: number; ciLower: number; ciUpper: number } | null,
+  t: { lower: number; upper: number },
+  locale: "en" | "zh" = "en",
+): string {
+  if (locale === "zh") return statementZh(q, outcomeLabel, role, certainty, est, t);
   const y = /^[A-Z][a-z]/.test(outcomeLabel) ? outcomeLabel.charAt(0).toLowerCase() + outcomeLabel.slice(1) : outcomeLabel;
   const x = q.exposureWords;
   const X = x.charAt(0).toUpperCase() + x.slice(1);
@@ -168,6 +191,18 @@ export function statementFor(q: QuestionContent, outcomeLabel: string, role: str
   }
   const more = role === "unfavourable" ? (up ? "a higher risk of" : "a lower risk of") : up ? "a higher rate of" : "a lower rate of";
   return q.kind === "prognostic" ? `${X} ${v.is} associated with ${more} ${y}.` : `${X} ${up ? v.verb("increases", "increase") : v.verb("reduces", "reduce")} ${y}.`;
+}
+
+/** The statement in Chinese: the same decisions as statementFor, GRADE's Chinese wording ("证据非常不确定", "可能增加"). */
+function statementZh(q: QuestionContent, y: string, role: string, certainty: Certainty, est: { estimate: number; ciLower: number; ciUpper: number } | null, t: { lower: number; upper: number }): string {
+  const x = q.exposureWordsZh ?? q.exposureWords;
+  if (certainty === "very low" || est === null) return q.kind === "prognostic" ? `${x}与${y}之间关联的证据非常不确定。` : `${x}对${y}影响的证据非常不确定。`;
+  const a = ADVERB_ZH[certainty];
+  if (est.estimate > t.lower && est.estimate < t.upper) return q.kind === "prognostic" ? `${x}${a}与${y}几乎无关联。` : `${x}${a}对${y}几乎没有影响。`;
+  const up = est.estimate > 1;
+  if (role === "time-to-event") return q.kind === "prognostic" ? `${x}${a}与${y}${up ? "缩短" : "延长"}相关。` : `${x}${a}${up ? "缩短" : "延长"}${y}。`;
+  const more = role === "unfavourable" ? (up ? "风险升高" : "风险降低") : up ? "发生率升高" : "发生率降低";
+  return q.kind === "prognostic" ? `${x}${a}与${y}${more}相关。` : `${x}${a}${up ? "增加" : "降低"}${y}。`;
 }
 
 export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofContext): SofRow {
@@ -214,25 +249,26 @@ export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofCont
     tau2: pool.tau2,
     rows: pool.rows,
   };
-  const start = startingLevel(q.kind, evidence.map((s) => ({ design: ctx.studies.get(s.studyId)?.design ?? "not-reported", weight: s.weight })));
+  const locale = ctx.locale ?? "en";
+  const start = startingLevel(q.kind, evidence.map((s) => ({ design: ctx.studies.get(s.studyId)?.design ?? "not-reported", weight: s.weight })), locale);
   const computed: Domains = {
-    riskOfBias: riskOfBias(evidence.map((s) => ({ studyId: s.studyId, study: s.study, weight: s.weight, judgement: judgementFor(ctx.riskOfBias.get(s.studyId), o.endpoint), tool: ctx.riskOfBias.get(s.studyId)?.tool ?? null }))),
-    inconsistency: inconsistency(figures, o.thresholds),
-    indirectness: indirectness(evidence.map((s) => ({ studyId: s.studyId, study: s.study, weight: s.weight, reasons: indirectReasons(q, s.record, s.narrower, pool.setting, ctx) }))),
-    imprecision: imprecision(figures, o.thresholds, participants),
-    publicationBias: publicationBias(pool.rows.map((r) => Math.log(r.estimate)), pool.rows.map((r) => (Math.log(r.ciUpper) - Math.log(r.ciLower)) / (2 * 1.959963984540054))),
+    riskOfBias: riskOfBias(evidence.map((s) => ({ studyId: s.studyId, study: s.study, weight: s.weight, judgement: judgementFor(ctx.riskOfBias.get(s.studyId), o.endpoint), tool: ctx.riskOfBias.get(s.studyId)?.tool ?? null })), locale),
+    inconsistency: inconsistency(figures, o.thresholds, locale),
+    indirectness: indirectness(evidence.map((s) => ({ studyId: s.studyId, study: s.study, weight: s.weight, reasons: indirectReasons(q, s.record, s.narrower, pool.setting, ctx) })), locale),
+    imprecision: imprecision(figures, o.thresholds, participants, undefined, locale),
+    publicationBias: publicationBias(pool.rows.map((r) => Math.log(r.estimate)), pool.rows.map((r) => (Math.log(r.ciUpper) - Math.log(r.ciLower)) / (2 * 1.959963984540054)), locale),
   };
   if (pool.k === 2 && pool.ci === "hksj" && pool.estimate !== null)
-    computed.imprecision = { ...computed.imprecision, reason: `${computed.imprecision.reason} With two studies the Hartung–Knapp interval uses a t distribution with 1 degree of freedom, which is very wide.` };
+    computed.imprecision = { ...computed.imprecision, reason: locale === "zh" ? `${computed.imprecision.reason}仅两项研究时，Hartung–Knapp 区间采用自由度为 1 的 t 分布，区间非常宽。` : `${computed.imprecision.reason} With two studies the Hartung–Knapp interval uses a t distribution with 1 degree of freedom, which is very wide.` };
   const domains = applyOverrides(computed, o.overrides);
-  const ups = upgrades(start.level, domains.riskOfBias.levels, figures);
+  const ups = upgrades(start.level, domains.riskOfBias.levels, figures, locale);
   const { certainty, arithmetic } = certaintyOf(start.level, domains, ups);
 
   const measure = pool.measure ?? o.measure;
   const setAside = pool.excluded
     .map((x) => ({ x, e: byId.get(x.id)! }))
     .filter(({ e }) => e.kind === "contrast" && e.measure !== null && RATIO.has(e.measure) && e.value !== null && !e.computed)
-    .map(({ x, e }) => ({ id: e.id, study: e.studyShortName, text: briefFigure(e), reason: x.reason.replace(/ \[[^\]]*\]$/, "") }));
+    .map(({ x, e }) => ({ id: e.id, study: e.studyShortName, text: briefFigure(e), reason: x.reason.replace(/ \[[^\]]*\]$/, ""), code: x.code, ...(x.values ? { values: x.values } : {}) }));
   const est = figures.estimate !== null && figures.ciLower !== null && figures.ciUpper !== null ? { estimate: figures.estimate, ciLower: figures.ciLower, ciUpper: figures.ciUpper } : null;
   const effectText =
     pool.estimate !== null
@@ -262,7 +298,7 @@ export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofCont
     startingLevel: start.level,
     startingReason: start.reason,
     domains: { ...domains, upgrades: ups },
-    statement: statementFor(q, ctx.endpointLabel(o.endpoint), role, certainty, est, o.thresholds),
+    statement: statementFor(q, ctx.endpointLabel(o.endpoint), role, certainty, est, o.thresholds, ctx.locale ?? "en"),
     recordIds: candidates.map((e) => e.id),
     includedIds: pool.included,
     evidenceIds: included.length ? pool.included : otherEvidence.map((e) => e.id),

@@ -5,6 +5,9 @@ import { poolRecords, type PoolOptions } from "./pool";
 import { poolingContext } from "./context";
 import { methodsParagraph } from "./methods";
 import type { StudyFacts } from "./select";
+import { IntlMessageFormat } from "intl-messageformat";
+import en from "../../messages/en.json";
+import zh from "../../messages/zh.json";
 
 let n = 0;
 function hr(study: string, value: number, lo: number, hi: number, over: Partial<EffectRecord> = {}): EffectRecord {
@@ -106,7 +109,7 @@ describe("pooling with guard rails", () => {
     expect(reasonOf(r, noCi.id)).toMatch(/no confidence interval/);
     expect(reasonOf(r, or.id)).toMatch(/ORs are not pooled with HRs/);
     expect(reasonOf(r, rd.id)).toMatch(/only ratios/);
-    expect(r.notPooled.join(" ")).toMatch(/1 further study reports only a direction \(E: worse for RAS-mutant vs RAS wild-type\)/);
+    expect(r.notPooled.join(" ")).toMatch(/1 further study reports only a direction \(E: worse for RAS-mutant vs RAS wild-type\)/);    expect(r.notPooledZh).toContain("另有 1 项研究仅报告效应方向（E：worse（RAS-mutant 对比 RAS wild-type））。");
   });
 
   it("refuses with fewer than two usable estimates, saying why", () => {
@@ -122,5 +125,39 @@ describe("pooling with guard rails", () => {
     expect(text).toContain("Hartung–Knapp–Sidik–Jonkman");
     expect(text).toContain("dataset version abc");
     expect(text).toMatch(/Records set aside: 1 an unadjusted/);
+  });
+
+  it("writes the methods paragraph in Chinese with the same figures, English unchanged without a locale", () => {
+    const r = pool([hr("a", 3.37, 1.76, 6.47), hr("b", 2.2, 1.4, 3.44), hr("b", 2.9, 1.6, 5.2, { analysis: "univariable" })]);
+    const base = { datasetVersion: "abc", endpointLabel: "总生存期", exposureLabel: "RAS 突变", referenceLabel: "RAS 野生型" };
+    const zhText = methodsParagraph(r, { ...base, locale: "zh", reasonOf: (e) => new IntlMessageFormat(zh.pool.reasons[e.code], "zh").format(e.values ?? {}) as string });
+    expect(zhText).toMatch(/^在对数尺度上以逆方差加权合并了 2 个风险比（总生存期；RAS 突变 对比 RAS 野生型；临床情境：.+；校正（多因素）估计值；201 名受试者），采用随机效应模型，以限制性最大似然（REML）法/);
+    expect(zhText).toContain(`合并 HR ${r.estimate!.toFixed(2)}（95% CI ${r.ciLower!.toFixed(2)}–${r.ciUpper!.toFixed(2)}）`);
+    expect(zhText).toMatch(/排除的记录：1 条未校正（单因素）估计值。$/);
+    expect(zhText).toContain("数据集版本 abc");
+    expect(methodsParagraph(r, { ...base, locale: "en" })).toBe(methodsParagraph(r, base));
+  });
+
+  it("gives every reason a record is set aside as a message: the English message is the reason word for word, the Chinese one is Chinese", () => {
+    const uvBeside = hr("a", 2.9, 1.6, 5.2, { analysis: "univariable" });
+    const records = [
+      hr("a", 3.37, 1.76, 6.47), uvBeside, hr("a", 3.37, 1.76, 6.47, { locator: "Results" }), hr("e", 2.0, 1.1, 3.6, { analysis: "univariable" }),
+      hr("b", 2.2, 1.4, 3.44), hr("b", 2.2, 1.4, 3.44, { sourceLevel: "secondary", publication: "Peng JH, review 2022" }),
+      hr("c", 1.6, 1.1, 2.4, { report: "abstract", sourceLevel: "conference-report" }), hr("c", 1.55, 1.05, 2.3, { report: "final", sourceLevel: "conference-report" }),
+      hr("c", 1.2, 0.8, 1.8, { treatment: "HAI" }), hr("d", 1, 1, 1, { kind: "p-only", measure: null, value: null, logValue: null, logSe: null, p: "0.03" }),
+      hr("e", 1, 1, 1, { kind: "direction", measure: null, value: null, logValue: null, logSe: null, direction: "worse" }), hr("d", 2.0, 1, 1, { ciLower: null, ciUpper: null, logSe: null }),
+      hr("d", 2.0, 1.2, 3.3, { measure: "OR" }), hr("d", 12, 1, 20, { measure: "RD" }), hr("e", 2, 1, 3, { kind: "arm" }), hr("e", 2, 1, 3, { endpoint: "PFS", endpointLabel: "Progression-free survival" }),
+      hr("e", 2, 1, 3, { exposureGroup: "RAS-wt", referenceGroup: "KRAS-wt", exposure: "RAS wild-type", reference: "KRAS wild-type" }),
+    ];
+    const r = pool(records, { comparison: { exposure: "RAS", reference: "RAS-wt" } });
+    const codes = new Set(r.excluded.map((e) => e.code));
+    expect([...codes].sort()).toEqual(
+      ["analysisNotMixed", "analysisUsed", "armLevel", "directionOnly", "earlier", "noCi", "notRatio", "otherComparison", "otherEndpoint", "otherMeasure", "otherSetting", "pOnly", "reprinted", "secondary"].sort(),
+    );
+    const message = (bundle: typeof en, e: (typeof r.excluded)[number]) =>
+      new IntlMessageFormat((bundle.pool.reasons as Record<string, string>)[e.code]!, bundle === en ? "en" : "zh").format(e.values ?? {}) as string;
+    for (const e of r.excluded) expect(message(en, e)).toBe(e.reason.replace(/ \[[^\]]+\]$/, ""));
+    expect(message(zh, r.excluded.find((e) => e.code === "analysisUsed")!)).toBe("未校正（单因素）估计值；采用该研究的校正（多因素）估计值");
+    expect(message(zh, r.excluded.find((e) => e.code === "otherEndpoint")!)).toBe("不同的终点（Progression-free survival）");
   });
 });

@@ -3,7 +3,7 @@
 // says what was left out and why. Pure: records in, the /api/pool answer out.
 import type { EffectRecord } from "../domain/records";
 import { leaveOneOut, metaAnalysis, subgroupAnalysis, type IntervalMethod, type MetaAnalysisResult, type PoolingMethod } from "../stats/meta-analysis";
-import { selectPoolable, type AnalysisChoice, type Included, type Selection, type SelectOptions, type StudyFacts } from "./select";
+import { selectPoolable, type AnalysisChoice, type Excluded, type Included, type Selection, type SelectOptions, type StudyFacts } from "./select";
 
 export const POOLING_METHODS = ["REML", "DL", "PM", "FE"] as const;
 /** hksj-truncated: the Knapp–Hartung factor floored at 1 (metafor's test = "adhoc"), offered beside the untruncated default. */
@@ -78,8 +78,9 @@ export type PoolResult = {
   rows: PooledRow[];
   included: string[];
   inverted: string[];
-  excluded: { id: string; reason: string }[];
+  excluded: Excluded[];
   notPooled: string[];
+  notPooledZh: string[];
   /** Why there is no pooled figure (fewer than two usable estimates), else null. */
   refused: string | null;
   leaveOneOut: { omitted: string; study: string; estimate: number; ciLower: number; ciUpper: number; i2: number; tau2: number }[];
@@ -131,6 +132,7 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
     inverted: included.filter((i) => i.inverted).map((i) => i.record.id),
     excluded: selection.excluded,
     notPooled: selection.notPooled,
+    notPooledZh: selection.notPooledZh,
     participants: included.every((i) => studies.get(i.record.studyId)?.n != null) && k > 0 ? included.reduce((s, i) => s + studies.get(i.record.studyId)!.n!, 0) : null,
   };
   const rowOf = (i: Included, weight: number): PooledRow => {

@@ -36,7 +36,15 @@ export type SelectOptions = {
 };
 
 export type Included = { record: EffectRecord; inverted: boolean; setting: string; /** Reported at a narrower molecular level than the comparison asked (KRAS for RAS). */ narrower: boolean };
-export type Excluded = { id: string; reason: string };
+/**
+ * `reason`: the English sentence (grouped on, and quoted by the methods paragraph); `code` and `values`:
+ * the same reason as a message key (messages/*.json, pool.reasons.<code>) and its ICU arguments.
+ */
+export type Excluded = { id: string; reason: string; code: ExcludedCode; values?: Record<string, string> };
+export type ExcludedCode =
+  | "armLevel" | "pOnly" | "directionOnly" | "notRatio" | "damaged" | "integrity" | "noCi" | "notCoded"
+  | "otherEndpoint" | "otherMeasure" | "otherComparison" | "otherSettingRequired" | "otherSetting"
+  | "analysisUsed" | "analysisNotMixed" | "computed" | "secondary" | "lessDirect" | "earlier" | "reprinted" | "another";
 export type Selection = {
   endpoint: string | null;
   measure: string | null;
@@ -47,6 +55,8 @@ export type Selection = {
   excluded: Excluded[];
   /** "2 further studies report only a direction: both worse for RAS-mutant." */
   notPooled: string[];
+  /** The same findings in Chinese ("另有 1 项研究仅报告效应方向（…）。"); study names, directions, p and groups as given. */
+  notPooledZh: string[];
 };
 
 export type ComparisonMatch = { inverted: boolean; narrower: boolean } | null;
@@ -113,26 +123,28 @@ function lateness(e: EffectRecord, study: StudyFacts | undefined): number {
 export function selectPoolable(records: EffectRecord[], studies: Map<string, StudyFacts>, o: SelectOptions): Selection {
   const excluded: Excluded[] = [];
   const notPooled: string[] = [];
-  const set = (e: EffectRecord, reason: string) => excluded.push({ id: e.id, reason });
+  const notPooledZh: string[] = [];
+  const set = (e: EffectRecord, reason: string, code: ExcludedCode, values?: Record<string, string>) =>
+    excluded.push({ id: e.id, reason, code, ...(values ? { values } : {}) });
 
   // 1. Records that carry no pooled estimate at all.
   const candidates: EffectRecord[] = [];
   const pOnly: EffectRecord[] = [];
   const directionOnly: EffectRecord[] = [];
   for (const e of records) {
-    if (e.kind === "arm" || e.kind === "frequency") set(e, "an arm-level figure, not a comparison: comparisons are pooled from their ratio");
+    if (e.kind === "arm" || e.kind === "frequency") set(e, "an arm-level figure, not a comparison: comparisons are pooled from their ratio", "armLevel");
     else if (e.kind === "p-only") {
-      set(e, "reports only a p-value: there is no estimate to pool");
+      set(e, "reports only a p-value: there is no estimate to pool", "pOnly");
       pOnly.push(e);
     } else if (e.kind === "direction") {
-      set(e, "reports only a direction: there is no estimate to pool");
+      set(e, "reports only a direction: there is no estimate to pool", "directionOnly");
       directionOnly.push(e);
-    } else if (!e.measure || !RATIO_MEASURES.has(e.measure)) set(e, `a ${e.measure ?? "figure"} (difference or change): only ratios (HR, OR, RR) are pooled`);
-    else if (e.value === null) set(e, "damaged print with no reading: nothing to compute from");
+    } else if (!e.measure || !RATIO_MEASURES.has(e.measure)) set(e, `a ${e.measure ?? "figure"} (difference or change): only ratios (HR, OR, RR) are pooled`, "notRatio", { measure: e.measure ?? "" });
+    else if (e.value === null) set(e, "damaged print with no reading: nothing to compute from", "damaged");
     else if (e.flags.some((f) => f.severity !== "note" && (f.code === "direction-mismatch" || f.code === "estimate-outside-ci")))
-      set(e, "its printed figure contradicts itself or its own arms (an integrity warning): not pooled until resolved");
-    else if (e.logSe === null) set(e, "no confidence interval printed, so no standard error");
-    else if (!e.exposureGroup || !e.referenceGroup) set(e, "the compared groups are not coded");
+      set(e, "its printed figure contradicts itself or its own arms (an integrity warning): not pooled until resolved", "integrity");
+    else if (e.logSe === null) set(e, "no confidence interval printed, so no standard error", "noCi");
+    else if (!e.exposureGroup || !e.referenceGroup) set(e, "the compared groups are not coded", "notCoded");
     else candidates.push(e);
   }
 
@@ -181,9 +193,12 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
     if (m) {
       inComparison.push(e);
       matchById.set(e.id, m);
-    } else if (endpoint && e.endpoint !== endpoint) set(e, `a different endpoint (${e.endpointLabel})`);
-    else if (measure && e.measure !== measure) set(e, `${e.measure}s are not pooled with ${measure}s`);
-    else set(e, `a different comparison (${e.exposure ?? e.exposureGroup} vs ${e.reference ?? e.referenceGroup})`);
+    } else if (endpoint && e.endpoint !== endpoint) set(e, `a different endpoint (${e.endpointLabel})`, "otherEndpoint", { endpoint: e.endpointLabel });
+    else if (measure && e.measure !== measure) set(e, `${e.measure}s are not pooled with ${measure}s`, "otherMeasure", { measure: String(e.measure), chosen: measure });
+    else set(e, `a different comparison (${e.exposure ?? e.exposureGroup} vs ${e.reference ?? e.referenceGroup})`, "otherComparison", {
+        exposure: String(e.exposure ?? e.exposureGroup),
+        reference: String(e.reference ?? e.referenceGroup),
+      });
   }
 
   // 4. One setting, unless subgroups by setting were asked for.
@@ -195,7 +210,12 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
     for (const e of inComparison)
       if (o.settingOf(e) === setting) inSetting.push(e);
       else
-        set(e, o.requiredSetting ? `a different setting (${o.settingOf(e)}) from the question's (${setting})` : `a different setting (${o.settingOf(e)}, not ${setting}): pooled only within a setting unless subgroups by setting are asked for`);
+        set(
+          e,
+          o.requiredSetting ? `a different setting (${o.settingOf(e)}) from the question's (${setting})` : `a different setting (${o.settingOf(e)}, not ${setting}): pooled only within a setting unless subgroups by setting are asked for`,
+          o.requiredSetting ? "otherSettingRequired" : "otherSetting",
+          { setting: o.settingOf(e), chosen: String(setting) },
+        );
   }
 
   // 5. Adjusted and unadjusted not mixed: the asked class, else adjusted where any study has it.
@@ -213,6 +233,8 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
         hasChosen
           ? `${what}; this study's ${ANALYSIS_WORDS[analysis!].replace(/^an? /, "")} is used`
           : `${what}: not mixed with ${ANALYSIS_WORDS[analysis!].replace(/^an? /, "")}s (choose analysis=${analysisClass(e)} to pool these)`,
+        hasChosen ? "analysisUsed" : "analysisNotMixed",
+        { what: e.analysis === "not-reported" ? "notReported" : analysisClass(e), chosen: analysis!, analysis: analysisClass(e) },
       );
     }
   }
@@ -234,6 +256,18 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
     const m = matchById.get(kept.id)!;
     included.push({ record: kept, inverted: m.inverted, setting: o.settingOf(kept), narrower: m.narrower });
     for (const e of ranked.slice(1)) {
+      const code: ExcludedCode =
+        e.computed && !kept.computed
+          ? "computed"
+          : e.sourceLevel === "secondary" && kept.sourceLevel !== "secondary"
+            ? "secondary"
+            : o.sourceRank(e.sourceLevel) > o.sourceRank(kept.sourceLevel)
+              ? "lessDirect"
+              : lateness(e, study) < lateness(kept, study)
+                ? "earlier"
+                : e.valueText === kept.valueText && e.ciLowerText === kept.ciLowerText
+                  ? "reprinted"
+                  : "another";
       const why =
         e.computed && !kept.computed
           ? "computed from counts; the printed estimate of the same cohort is used"
@@ -246,7 +280,13 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
                 : e.valueText === kept.valueText && e.ciLowerText === kept.ciLowerText
                   ? `same cohort: the same estimate printed again (${e.locator}); ${kept.locator} is used`
                   : `same cohort: another estimate of the same comparison (${e.locator}); ${kept.locator} is used`;
-      set(e, `${why} [${kept.id}]`);
+      set(e, `${why} [${kept.id}]`, code, {
+        publication: String(e.publication),
+        level: String(e.sourceLevel),
+        kept: String(kept.publication),
+        locator: String(e.locator),
+        keptLocator: String(kept.locator),
+      });
     }
   }
 
@@ -260,9 +300,11 @@ export function selectPoolable(records: EffectRecord[], studies: Map<string, Stu
     if (!k) return;
     const each = [...new Set(scoped.map((e) => `${e.studyShortName}: ${e.direction ?? `p ${e.p ?? "?"}`} for ${e.exposure ?? e.exposureGroup} vs ${e.reference ?? e.referenceGroup}`))];
     notPooled.push(`${k} further ${k === 1 ? "study reports" : "studies report"} only ${what} (${each.join("; ")}).`);
+    const eachZh = [...new Set(scoped.map((e) => `${e.studyShortName}：${e.direction ?? `p ${e.p ?? "?"}`}（${e.exposure ?? e.exposureGroup} 对比 ${e.reference ?? e.referenceGroup}）`))];
+    notPooledZh.push(`另有 ${k} 项研究仅报告${what === "a p-value" ? " P 值" : "效应方向"}（${eachZh.join("；")}）。`);
   };
   say(pOnly, "a p-value");
   say(directionOnly, "a direction");
 
-  return { endpoint, measure, comparison, analysis, setting, included, excluded, notPooled };
+  return { endpoint, measure, comparison, analysis, setting, included, excluded, notPooled, notPooledZh };
 }

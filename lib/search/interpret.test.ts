@@ -77,6 +77,20 @@ describe("clinical phrasings", () => {
     expect(r.notes.join(" ")).toMatch(/RAS or KRAS level say nothing specific about exon 2/);
   });
 
+  it("says what a phrase was read as in Chinese for a Chinese vocabulary, with the same filters", () => {
+    const zh = createInterpreter({
+      endpoints: vocab.endpoints,
+      treatments: vocab.treatments,
+      groups: vocab.molecularGroups,
+      studies: studies.map((s) => ({ id: s.id, shortName: s.shortName, authors: s.citation.authors, year: s.citation.year })),
+      locale: "zh",
+    });
+    const r = zh.interpret("exon 2");
+    expect(r.filters.group).toEqual(interpret("exon 2").filters.group);
+    expect(r.notes[0]).toMatch(/^外显子 2 即 KRAS 和 NRAS 的第 12、13 密码子：理解为.+、.+和.+。仅在 RAS 或 KRAS 层级报告的记录并未专门说明外显子 2，不予纳入。$/);
+    expect(zh.interpret("resection margin").notes[0]).toMatch(/^切缘：.+。$/);
+  });
+
   it("reads 'KRAS exon 2' as KRAS codons only, and exons 3 and 4 as their codons", () => {
     expect(interpret("KRAS exon 2").filters.group).toEqual(["KRAS-codon-12", "KRAS-codon-13", "KRAS-codon-12-13"]);
     expect(interpret("exon 3").filters.group.sort()).toEqual(["KRAS-codon-59", "KRAS-codon-61", "NRAS-codon-59", "NRAS-codon-61"]);

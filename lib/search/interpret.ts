@@ -24,6 +24,8 @@ export type SearchVocabulary = {
   /** parentCode (the app) or parent (the content files): the molecular tree. */
   groups: { code: string; label: string; synonyms: string[]; parentCode?: string | null; parent?: string | null; level?: string }[];
   studies: { id: string; shortName: string; authors: string[]; year: number | null }[];
+  /** The language of the labels and of the notes a clinical phrase gives ("zh": Chinese); English when absent. */
+  locale?: "en" | "zh";
 };
 
 /**
@@ -31,7 +33,7 @@ export type SearchVocabulary = {
  * vocabulary (codes it does not hold are skipped) and says what it was read as. The molecular rule
  * holds: "exon 2" selects records reported at codon 12 or 13 (or below), never RAS- or KRAS-level ones.
  */
-type Phrase = { kind: TermKind; texts: string[]; codes: (v: SearchVocabulary) => string[]; note: (labels: string[]) => string };
+type Phrase = { kind: TermKind; texts: string[]; codes: (v: SearchVocabulary) => string[]; note: (labels: string[]) => string; noteZh: (labels: string[]) => string };
 
 const EXON_CODONS: Record<number, number[]> = { 2: [12, 13], 3: [59, 61], 4: [117, 146] };
 
@@ -57,6 +59,7 @@ function classRoots(v: SearchVocabulary, classes: string[]): string[] {
 
 const known = (list: { code: string }[], codes: string[]) => codes.filter((c) => list.some((x) => x.code === c));
 const listText = (labels: string[]) => (labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`);
+const listZh = (labels: string[]) => (labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join("、")}和${labels[labels.length - 1]}`);
 
 export const CLINICAL_PHRASES: Phrase[] = [
   {
@@ -64,6 +67,7 @@ export const CLINICAL_PHRASES: Phrase[] = [
     texts: ["exon 2", "exon-2", "exon ii", "ras exon 2", "codons 12 and 13", "codon 12 and 13", "codons 12/13", "codons 12-13", "外显子2", "2号外显子"],
     codes: (v) => exonGroups(v, 2),
     note: (l) => `exon 2 is codons 12 and 13, in KRAS and in NRAS: read as ${listText(l)}. Records reported only at RAS or KRAS level say nothing specific about exon 2 and are not included.`,
+    noteZh: (l) => `外显子 2 即 KRAS 和 NRAS 的第 12、13 密码子：理解为${listZh(l)}。仅在 RAS 或 KRAS 层级报告的记录并未专门说明外显子 2，不予纳入。`,
   },
   ...(["KRAS", "NRAS"] as const).flatMap((gene): Phrase[] =>
     [2, 3, 4].map((exon) => ({
@@ -71,6 +75,7 @@ export const CLINICAL_PHRASES: Phrase[] = [
       texts: [`${gene.toLowerCase()} exon ${exon}`, `${gene.toLowerCase()} exon-${exon}`],
       codes: (v) => exonGroups(v, exon, gene),
       note: (l) => `${gene} exon ${exon} is ${gene} codons ${EXON_CODONS[exon]!.join(" and ")}: read as ${listText(l)}.`,
+      noteZh: (l) => `${gene} 外显子 ${exon} 即 ${gene} 第 ${EXON_CODONS[exon]!.join("、")} 密码子：理解为${listZh(l)}。`,
     })),
   ),
   ...[3, 4].map(
@@ -79,6 +84,7 @@ export const CLINICAL_PHRASES: Phrase[] = [
       texts: [`exon ${exon}`, `exon-${exon}`, `ras exon ${exon}`],
       codes: (v) => exonGroups(v, exon),
       note: (l) => `exon ${exon} is codons ${EXON_CODONS[exon]!.join(" and ")}, in KRAS and in NRAS: read as ${listText(l)}.`,
+      noteZh: (l) => `外显子 ${exon} 即 KRAS 和 NRAS 的第 ${EXON_CODONS[exon]!.join("、")} 密码子：理解为${listZh(l)}。`,
     }),
   ),
   {
@@ -86,12 +92,14 @@ export const CLINICAL_PHRASES: Phrase[] = [
     texts: ["anti-egfr", "anti egfr", "antiegfr", "egfr antibody", "egfr antibodies", "anti-egfr antibody", "anti-egfr antibodies", "anti-egfr therapy", "egfr inhibitor", "egfr inhibitors", "egfr", "抗egfr", "抗egfr治疗"],
     codes: (v) => classRoots(v, ["anti-EGFR"]),
     note: (l) => `anti-EGFR antibodies: ${listText(l)}, and every regimen containing them (RAS-mutant tumours do not respond to them; most of these records are RAS wild-type).`,
+    noteZh: (l) => `抗 EGFR 抗体：${listZh(l)}，以及所有含这些药物的方案（RAS 突变肿瘤对其无应答；这些记录大多为 RAS 野生型）。`,
   },
   {
     kind: "treatment",
     texts: ["anti-vegf", "anti vegf", "vegf", "antiangiogenic", "anti-angiogenic", "anti-angiogenesis", "抗血管生成"],
     codes: (v) => classRoots(v, ["anti-VEGF"]),
     note: (l) => `anti-VEGF: ${listText(l)}, and every regimen containing it.`,
+    noteZh: (l) => `抗 VEGF：${listZh(l)}，以及所有含该药物的方案。`,
   },
   {
     kind: "treatment",
@@ -101,42 +109,49 @@ export const CLINICAL_PHRASES: Phrase[] = [
     ],
     codes: (v) => classRoots(v, ["liver-directed", "ablation", "radiotherapy"]),
     note: (l) => `liver-directed therapy: ${listText(l)}, and every regimen containing them. Resection is not included: search “hepatectomy” for it.`,
+    noteZh: (l) => `肝脏局部治疗：${listZh(l)}，以及所有含这些治疗的方案。不包括肝切除：请搜索“肝切除”。`,
   },
   {
     kind: "treatment",
     texts: ["triplet", "triplet chemotherapy", "triplet regimen", "three-drug", "three drug", "三药", "三药方案"],
     codes: (v) => classRoots(v, ["systemic-triplet"]),
     note: (l) => `triplet chemotherapy: ${listText(l)}, with or without a biologic.`,
+    noteZh: (l) => `三药化疗：${listZh(l)}，联合或不联合生物制剂。`,
   },
   {
     kind: "treatment",
     texts: ["doublet", "doublet chemotherapy", "doublet regimen", "two-drug", "two drug", "双药", "双药方案"],
     codes: (v) => classRoots(v, ["systemic-doublet"]),
     note: (l) => `doublet chemotherapy: ${listText(l)}, with or without a biologic.`,
+    noteZh: (l) => `双药化疗：${listZh(l)}，联合或不联合生物制剂。`,
   },
   {
     kind: "treatment",
     texts: ["tare", "transarterial radioembolisation", "transarterial radioembolization", "radioembolisation", "radioembolization", "yttrium-90", "yttrium 90"],
     codes: (v) => known(v.treatments, ["SIRT"]),
     note: (l) => `radioembolisation: ${listText(l)}.`,
+    noteZh: (l) => `放射栓塞：${listZh(l)}。`,
   },
   {
     kind: "endpoint",
     texts: ["resection margin", "resection margins", "surgical margins", "margin", "margins", "margin status", "margin involvement", "切缘"],
     codes: (v) => known(v.endpoints, ["positive-margin", "margin-width"]),
     note: (l) => `resection margin: ${listText(l)}.`,
+    noteZh: (l) => `切缘：${listZh(l)}。`,
   },
   {
     kind: "endpoint",
     texts: ["r1 resection", "r1 margin", "involved margin", "involved margins"],
     codes: (v) => known(v.endpoints, ["positive-margin"]),
     note: (l) => `an R1 resection is a positive margin: ${listText(l)}.`,
+    noteZh: (l) => `R1 切除即切缘阳性：${listZh(l)}。`,
   },
   {
     kind: "endpoint",
     texts: ["resectability", "conversion to resection", "converted to resection", "可切除性"],
     codes: (v) => known(v.endpoints, ["conversion"]),
     note: (l) => `resectability after chemotherapy: ${listText(l)}.`,
+    noteZh: (l) => `化疗后的可切除性：${listZh(l)}。`,
   },
 ];
 
@@ -170,7 +185,8 @@ export function buildTerms(v: SearchVocabulary): SearchTerm[] {
   for (const p of CLINICAL_PHRASES) {
     const codes = p.codes(v);
     if (codes.length === 0) continue;
-    const note = p.note(codes.map((c) => labelOf(v, p.kind, c)));
+    const labels = codes.map((c) => labelOf(v, p.kind, c));
+    const note = v.locale === "zh" ? p.noteZh(labels) : p.note(labels);
     for (const text of p.texts) for (const code of codes) add(text, p.kind, code, labelOf(v, p.kind, code), note);
   }
   // Longest first, so "KRAS G12D" is taken before "G12D" and "FOLFOXIRI + bevacizumab" before "FOLFOXIRI".

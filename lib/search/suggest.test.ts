@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client";
 import { buildTestDatabase } from "../testing/build-test-db";
 import { openDatabase } from "../db/open";
-import { loadVocabulary, type AppVocabulary } from "../data/vocabulary";
+import { loadVocabulary, localizeVocabulary, type AppVocabulary } from "../data/vocabulary";
 import { effectWhere } from "../data/find-effects";
 import { parseFiltersLenient } from "../data/filters";
 import { suggestFor, termRecordCounts, MAX_SUGGESTIONS } from "./suggest";
@@ -99,5 +99,17 @@ describe("a query that finds nothing", () => {
   it("answers an empty question with nothing rather than everything", async () => {
     const a = await ask("q=");
     expect(a).toMatchObject({ q: "", count: 0, suggestions: [], hint: null });
+  });
+});
+
+describe("suggestions for the Chinese interface", () => {
+  it("gives the fixed words in Chinese, leading with the same records and counts as in English", async () => {
+    const en = await ask("q=G12");
+    const zh = await suggestFor(db, localizeVocabulary(vocab, "zh"), new URLSearchParams("q=G12"));
+    // The Chinese labels are search terms too, so the lists may differ in length; the English ones lead both.
+    expect(zh.suggestions.slice(0, 3).map((s) => [s.href, s.count])).toEqual(en.suggestions.slice(0, 3).map((s) => [s.href, s.count]));
+    expect(en.suggestions.some((s) => / · matched “/.test(s.detail))).toBe(true);
+    const matched = zh.suggestions.find((s) => s.kind === "group")!;
+    expect(matched.detail).toMatch(/^分子分组 · 匹配“.+”/);
   });
 });

@@ -44,6 +44,37 @@ export const MAX_COUNT_QUERIES = 16;
 
 const KIND_PARAM: Record<TermKind, FilterKey> = { endpoint: "endpoint", treatment: "treatment", group: "group", study: "study" };
 const KIND_WORD: Record<TermKind, string> = { endpoint: "endpoint", treatment: "treatment", group: "molecular group", study: "study" };
+const KIND_WORD_ZH: Record<TermKind, string> = { endpoint: "终点", treatment: "治疗", group: "分子分组", study: "研究" };
+
+/** The fixed words of a suggestion's label and detail, in the vocabulary's language (Chinese for the zh copy). */
+const WORDS = {
+  en: {
+    kind: KIND_WORD,
+    allOf: (q: string) => `all of “${q}”`,
+    matched: (kind: string, matched: string, fuzzy: boolean) => `${kind} · matched “${matched}”${fuzzy ? " (close match)" : ""}`,
+    searchText: (q: string) => `Search the records’ text for “${q}”`,
+    freeText: "free text",
+    everything: "everything",
+    without: (label: string) => `without ${label}`,
+    withoutWords: (words: string) => `without the words ${words}`,
+    instead: (label: string, of: string) => `${label} instead of ${of}`,
+    nearestTo: (kind: string, word: string) => `${kind} · nearest to “${word}”`,
+    onItsOwn: (kind: string) => `${kind} on its own`,
+  },
+  zh: {
+    kind: KIND_WORD_ZH,
+    allOf: (q: string) => `“${q}”的全部词语`,
+    matched: (kind: string, matched: string, fuzzy: boolean) => `${kind} · 匹配“${matched}”${fuzzy ? "（近似匹配）" : ""}`,
+    searchText: (q: string) => `在记录文本中搜索“${q}”`,
+    freeText: "自由文本",
+    everything: "全部记录",
+    without: (label: string) => `去掉${label}`,
+    withoutWords: (words: string) => `去掉词语 ${words}`,
+    instead: (label: string, of: string) => `用${label}代替${of}`,
+    nearestTo: (kind: string, word: string) => `${kind} · 最接近“${word}”`,
+    onItsOwn: (kind: string) => `仅此${kind}`,
+  },
+};
 const LIST_KINDS = ["endpoint", "treatment", "group", "study"] as const;
 
 const countsCache = new WeakMap<AppVocabulary, Promise<TermCounts>>();
@@ -96,6 +127,7 @@ export async function suggestFor(db: PrismaClient, vocab: AppVocabulary, params:
   const { filters, interpretation } = applyQuery({ ...view, offset: 0 }, vocab);
   const freeText = interpretation?.freeText ?? [];
   const labelOf = labeller(vocab);
+  const w = WORDS[vocab.locale === "zh" ? "zh" : "en"];
   const counts = await termRecordCounts(db, vocab);
   let budget = MAX_COUNT_QUERIES;
   const countOf = async (f: EffectFilters, words: string[]): Promise<number> => {
@@ -118,7 +150,7 @@ export async function suggestFor(db: PrismaClient, vocab: AppVocabulary, params:
         kind: "query",
         code: null,
         label: [...new Set(understood.map((m) => m.label)), ...freeText.map((w) => `“${w}”`)].join(" + "),
-        detail: `all of “${q}”`,
+        detail: w.allOf(q),
         count,
         href: `/?q=${encodeURIComponent(q)}`,
       });
@@ -129,14 +161,14 @@ export async function suggestFor(db: PrismaClient, vocab: AppVocabulary, params:
         kind: m.kind,
         code: m.code,
         label: m.label,
-        detail: `${KIND_WORD[m.kind]} · matched “${m.matched}”${m.how === "fuzzy" ? " (close match)" : ""}`,
+        detail: w.matched(w.kind[m.kind], m.matched, m.how === "fuzzy"),
         count: n,
         href: `/?${KIND_PARAM[m.kind]}=${encodeURIComponent(m.code)}`,
       });
       if (suggestions.length >= MAX_SUGGESTIONS) break;
     }
     if (count > 0 && understood.length === 0 && freeText.length)
-      suggestions.push({ kind: "query", code: null, label: `Search the records’ text for “${q}”`, detail: "free text", count, href: `/?q=${encodeURIComponent(q)}` });
+      suggestions.push({ kind: "query", code: null, label: w.searchText(q), detail: w.freeText, count, href: `/?q=${encodeURIComponent(q)}` });
   }
 
   let hint: SuggestAnswer["hint"] = null;
@@ -153,11 +185,11 @@ export async function suggestFor(db: PrismaClient, vocab: AppVocabulary, params:
         const f = { ...filters, [a.key]: filters[a.key].filter((c) => c !== a.code) };
         const n = await countOf(f, freeText);
         const rest = FILTER_KEYS.flatMap((k) => f[k].map((c) => labelOf(k, c)));
-        offer({ kind: "query", code: null, label: [...rest, ...freeText.map((w) => `“${w}”`)].join(" + ") || "everything", detail: `without ${labelOf(a.key, a.code)}`, count: n, href: hrefOf(f, freeText) });
+        offer({ kind: "query", code: null, label: [...rest, ...freeText.map((w) => `“${w}”`)].join(" + ") || w.everything, detail: w.without(labelOf(a.key, a.code)), count: n, href: hrefOf(f, freeText) });
       }
       if (freeText.length && budget > 0) {
         const n = await countOf(filters, []);
-        offer({ kind: "query", code: null, label: active.map((a) => labelOf(a.key, a.code)).join(" + "), detail: `without the words ${freeText.map((w) => `“${w}”`).join(" ")}`, count: n, href: hrefOf(filters) });
+        offer({ kind: "query", code: null, label: active.map((a) => labelOf(a.key, a.code)).join(" + "), detail: w.withoutWords(freeText.map((word) => `“${word}”`).join(" ")), count: n, href: hrefOf(filters) });
       }
     }
     // 2. A molecular group's neighbours that have records with the rest: its siblings (another allele
@@ -179,7 +211,7 @@ export async function suggestFor(db: PrismaClient, vocab: AppVocabulary, params:
         const isAncestor = ancestors.includes(g);
         if (isAncestor && n <= most) continue;
         most = Math.max(most, n);
-        offer({ kind: "group", code: g.code, label: FILTER_KEYS.flatMap((k) => f[k].map((c) => labelOf(k, c))).join(" + "), detail: `${g.label} instead of ${node.label}`, count: n, href: hrefOf(f, freeText) });
+        offer({ kind: "group", code: g.code, label: FILTER_KEYS.flatMap((k) => f[k].map((c) => labelOf(k, c))).join(" + "), detail: w.instead(g.label, node.label), count: n, href: hrefOf(f, freeText) });
       }
     }
     // 3. Words not understood: the nearest vocabulary terms that have records.
@@ -187,13 +219,13 @@ export async function suggestFor(db: PrismaClient, vocab: AppVocabulary, params:
       for (const m of interpreter.near(word, 6)) {
         const n = counts[m.kind].get(m.code) ?? 0;
         if (n === 0) continue;
-        offer({ kind: m.kind, code: m.code, label: m.label, detail: `${KIND_WORD[m.kind]} · nearest to “${word}”`, count: n, href: `/?${KIND_PARAM[m.kind]}=${encodeURIComponent(m.code)}` });
+        offer({ kind: m.kind, code: m.code, label: m.label, detail: w.nearestTo(w.kind[m.kind], word), count: n, href: `/?${KIND_PARAM[m.kind]}=${encodeURIComponent(m.code)}` });
       }
     }
     // 4. Each understood term on its own.
     for (const m of understood) {
       const n = counts[m.kind].get(m.code) ?? 0;
-      offer({ kind: m.kind, code: m.code, label: m.label, detail: `${KIND_WORD[m.kind]} on its own`, count: n, href: `/?${KIND_PARAM[m.kind]}=${encodeURIComponent(m.code)}` });
+      offer({ kind: m.kind, code: m.code, label: m.label, detail: w.onItsOwn(w.kind[m.kind]), count: n, href: `/?${KIND_PARAM[m.kind]}=${encodeURIComponent(m.code)}` });
     }
     hint = { nearest: nearest.slice(0, MAX_SUGGESTIONS) };
   }

@@ -45,7 +45,7 @@ export async function BrowseResults({ db, vocab, meta, params }: { db: PrismaCli
   const exportQuery = query ? `${query}&` : "?";
   const studyIds = [...new Set([...view.effects, ...view.entries.map((x) => x.lead)].map((e) => e.studyId))];
   const { showCharts } = view;
-  const [studies, pooled] = await Promise.all([findStudies(db, studyIds), showCharts ? pooledSummaries(view.filters, view.forest) : {}]);
+  const [studies, pooled] = await Promise.all([findStudies(db, studyIds), showCharts ? pooledSummaries(view.filters, view.forest, vocab.locale ?? "en") : {}]);
   // The rows' study facts (N, design, arms) from the studies read for the citations: no row reads them again.
   const facts = new Map(studies.map((s) => [s.id, { id: s.id, n: s.n, designLabel: vocab.labels.design[s.design] ?? s.designLabel, arms: s.arms }]));
   // Comparators are read for the page shown: "on this page" where the list runs to more pages.

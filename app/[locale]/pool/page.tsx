@@ -1,11 +1,11 @@
 import { Link } from "@/i18n/navigation";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { PooledForestPlot } from "@/components/charts/PooledForestPlot";
 import { toSearchParams, type PageSearchParams } from "../_components/search-params";
 import { PrintButton } from "../_components/PrintButton";
-import { ANALYSIS_WORDS, MEASURE_WORDS, loadPoolView, poolHref } from "./_components/pool-view";
+import { loadPoolView, poolHref } from "./_components/pool-view";
 import { PoolControls } from "./_components/PoolControls";
 import { PooledResult } from "./_components/PooledResult";
 import { LeaveOneOut } from "./_components/LeaveOneOut";
@@ -18,13 +18,13 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<PageSearchParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const view = await loadPoolView(toSearchParams(await searchParams).toString());
+  const view = await loadPoolView(toSearchParams(await searchParams).toString(), await getLocale());
   const t = await getTranslations("pool");
   return { title: view.labels.endpoint ? t("titleOf", { question: view.question }) : t("title") };
 }
 
 export default async function PoolPage({ searchParams }: Props) {
-  const view = await loadPoolView(toSearchParams(await searchParams).toString());
+  const view = await loadPoolView(toSearchParams(await searchParams).toString(), await getLocale());
   const { result } = view;
   const t = await getTranslations("pool");
   const requestHeaders = await headers();
@@ -32,9 +32,9 @@ export default async function PoolPage({ searchParams }: Props) {
   const proto = requestHeaders.get("x-forwarded-proto") ?? "http";
   const permalink = host ? `${proto}://${host}${view.permalink}` : view.permalink;
   const scope = [
-    result.measure ? (MEASURE_WORDS[result.measure] ?? result.measure) : null,
-    result.setting ?? (view.options.by === "setting" ? "all settings, in subgroups by setting" : null),
-    result.analysis ? ANALYSIS_WORDS[result.analysis] : null,
+    result.measure ? t("measureWords", { measure: result.measure }) : null,
+    result.setting ?? (view.options.by === "setting" ? t("allSettings") : null),
+    result.analysis ? t("analysisWords", { analysis: result.analysis }) : null,
   ].filter(Boolean);
 
   return (

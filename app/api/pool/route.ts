@@ -22,7 +22,8 @@ export async function GET(request: NextRequest) {
     params.delete("offset");
     const filters = parseFiltersStrict(params, vocab.allowed);
     if (filters.analysis.length > 1) throw new FilterError("analysis", "one of multivariable, univariable, randomised", "pooling takes one analysis");
-    const result = await poolForFilters(db, vocab, filters, options);
+    // The API stays English: the Chinese copy of the not-poolable findings is for the /zh page only.
+    const { notPooledZh: _pageOnly, ...result } = await poolForFilters(db, vocab, filters, options);
     return Response.json({ ...result, version: meta.version });
   });
 }

@@ -1,14 +1,16 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useTranslations("pool");
   const [status, setStatus] = useState("");
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setStatus("Copied.");
+      setStatus(t("copied"));
     } catch {
-      setStatus("Copying is blocked here: select the text instead.");
+      setStatus(t("copyBlocked"));
     }
   };
   return (

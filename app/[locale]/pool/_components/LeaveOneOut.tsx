@@ -1,21 +1,23 @@
+import { useTranslations } from "next-intl";
 import type { PoolResult } from "@/lib/pooling/pool";
 import { formatRatio, formatRatioInterval } from "@/lib/charts/series";
 
 /** Leave-one-out: the pooled answer with each study omitted in turn. */
 export function LeaveOneOut({ result }: { result: PoolResult }) {
+  const t = useTranslations("pool");
   if (result.refused) return null;
   return (
     <section aria-labelledby="loo-heading">
-      <h2 id="loo-heading">Leave-one-out</h2>
+      <h2 id="loo-heading">{t("leaveOneOut")}</h2>
       {result.leaveOneOut.length === 0 ? (
-        <p className="small muted">Needs three or more studies: with two, omitting one leaves the other study’s own estimate.</p>
+        <p className="small muted">{t("needsThree")}</p>
       ) : (
         <div className="table-wrap">
           <table className="pool-table">
-            <caption className="visually-hidden">The pooled estimate with each study omitted in turn</caption>
+            <caption className="visually-hidden">{t("looCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Omitted study</th>
+                <th scope="col">{t("omittedStudy")}</th>
                 <th scope="col">{result.measure}</th>
                 <th scope="col">95% CI</th>
                 <th scope="col">I²</th>

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { PoolResult } from "@/lib/pooling/pool";
 import { formatPValue, heterogeneityText, intervalWarnings, pooledEstimateText } from "@/lib/charts/series";
@@ -6,39 +7,44 @@ type Props = { result: PoolResult; wald: PoolResult | null; truncatedHref: strin
 
 /** The answer first: the pooled estimate, its heterogeneity and what to be careful of; or, prominently, why there is none. */
 export function PooledResult({ result, wald, truncatedHref }: Props) {
+  const t = useTranslations("pool");
+  const locale = useLocale() === "zh" ? "zh" : "en";
   if (result.refused) {
+    // The guard rails' two refusals by message; any other (the record limit's) as lib/data gives it.
+    const refused = result.k === 1 ? t("refusedOne") : result.k === 0 && result.refused.startsWith("No estimate can be pooled:") ? t("refusedNone") : result.refused;
     return (
       <section className="pool-refused" aria-labelledby="refused-heading">
-        <h2 id="refused-heading">No pooled estimate</h2>
-        <p data-testid="refusal-reason">{result.refused}</p>
-        {result.k === 1 ? <p className="small">The one usable estimate is drawn below with its own confidence interval; no diamond is drawn.</p> : null}
-        {result.excluded.length ? <p className="small">The records considered and why each was set aside are listed under “Records left out”.</p> : null}
+        <h2 id="refused-heading">{t("noPooled")}</h2>
+        <p data-testid="refusal-reason">{refused}</p>
+        {result.k === 1 ? <p className="small">{t("oneDrawn")}</p> : null}
+        {result.excluded.length ? <p className="small">{t("seeLeftOut")}</p> : null}
       </section>
     );
   }
-  const warnings = intervalWarnings(result, wald);
+  const warnings = intervalWarnings(result, wald, locale);
   return (
     <section className="pool-result" aria-labelledby="result-heading">
       <h2 id="result-heading" className="visually-hidden">
-        Pooled estimate
+        {t("pooledEstimate")}
       </h2>
       <p className="pool-estimate" data-testid="pooled-estimate">
-        Pooled {pooledEstimateText(result)}
+        {t("pooledLine", { text: pooledEstimateText(result, locale) ?? "" })}
       </p>
       <p className="small">
-        k = {result.k} {result.k === 1 ? "study" : "studies"}
-        {result.participants !== null ? `, ${result.participants} participants` : ", participants not reported by every study"}
-        {result.inverted.length ? `; ${result.inverted.length} estimate${result.inverted.length > 1 ? "s" : ""} inverted to this comparison` : ""}.
+        {t("kStudies", { k: result.k })}
+        {result.participants !== null ? t("participants", { n: String(result.participants) }) : t("participantsMissing")}
+        {result.inverted.length ? t("invertedCount", { n: result.inverted.length }) : ""}
+        {t("sentenceEnd")}
       </p>
       <p id="heterogeneity" className="pool-heterogeneity" data-testid="heterogeneity">
-        {heterogeneityText(result)}
+        {heterogeneityText(result, locale)}
       </p>
       {result.subgroupTest ? (
         <p data-testid="subgroup-test">
-          Test for subgroup differences: Q = {result.subgroupTest.q.toFixed(2)}, df = {result.subgroupTest.df}, {formatPValue(result.subgroupTest.p)}.
+          {t("subgroupTest", { q: result.subgroupTest.q.toFixed(2), df: String(result.subgroupTest.df), p: formatPValue(result.subgroupTest.p) })}
         </p>
       ) : result.subgroups ? (
-        <p className="small muted">Test for subgroup differences: not computed (one subgroup only).</p>
+        <p className="small muted">{t("subgroupOne")}</p>
       ) : null}
       {warnings.length ? (
         <div className="pool-warning" data-testid="interval-warning">
@@ -46,7 +52,7 @@ export function PooledResult({ result, wald, truncatedHref }: Props) {
             <p key={w}>{w}</p>
           ))}
           <p>
-            <Link href={truncatedHref}>Show the truncated HKSJ interval (never narrower than Wald)</Link>
+            <Link href={truncatedHref}>{t("showTruncated")}</Link>
           </p>
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { PoolResult } from "@/lib/pooling/pool";
 
@@ -21,23 +22,29 @@ function RecordLink({ id, studyNames }: { id: string; studyNames: Record<string,
 
 /** Every record the guard rails set aside, grouped by the reason as they give it, and the findings that cannot be pooled. */
 export function RecordsLeftOut({ result, studyNames }: { result: PoolResult; studyNames: Record<string, string> }) {
+  const t = useTranslations("pool");
+  const zh = useLocale() === "zh";
   // A same-cohort reason ends with the id of the record kept in its place: shown as a link, not text.
+  // Grouped on the English reason; in Chinese the heading is the reason's message (pool.reasons.<code>).
   const groups = new Map<string, { id: string; kept: string | null }[]>();
+  const headings = new Map<string, string>();
   for (const e of result.excluded) {
     const m = / \[([^\]]+)\]$/.exec(e.reason);
     const reason = m ? e.reason.slice(0, m.index) : e.reason;
     groups.set(reason, [...(groups.get(reason) ?? []), { id: e.id, kept: m ? m[1]! : null }]);
+    if (!headings.has(reason)) headings.set(reason, zh ? t(`reasons.${e.code}`, e.values ?? {}) : reason);
   }
   return (
     <section aria-labelledby="left-out-heading">
-      <h2 id="left-out-heading">Records left out ({result.excluded.length})</h2>
-      {groups.size === 0 ? <p className="small muted">No record under these filters was set aside.</p> : null}
+      <h2 id="left-out-heading">{t("leftOut", { n: String(result.excluded.length) })}</h2>
+      {groups.size === 0 ? <p className="small muted">{t("noneLeftOut")}</p> : null}
       <ul className="left-out" data-testid="records-left-out">
         {[...groups.entries()].map(([reason, records]) => {
+          const shown = headings.get(reason) ?? reason;
           const heading = (
             <>
-              {reason.charAt(0).toUpperCase()}
-              {reason.slice(1)} <span className="muted">({records.length})</span>
+              {shown.charAt(0).toUpperCase()}
+              {shown.slice(1)} <span className="muted">({records.length})</span>
             </>
           );
           const list = (
@@ -48,7 +55,7 @@ export function RecordsLeftOut({ result, studyNames }: { result: PoolResult; stu
                   {r.kept ? (
                     <>
                       {" "}
-                      — kept instead: <RecordLink id={r.kept} studyNames={studyNames} />
+                      {t("keptInstead")} <RecordLink id={r.kept} studyNames={studyNames} />
                     </>
                   ) : null}
                 </li>
@@ -75,9 +82,9 @@ export function RecordsLeftOut({ result, studyNames }: { result: PoolResult; stu
       </ul>
       {result.notPooled.length ? (
         <>
-          <h3>Reported but not poolable</h3>
+          <h3>{t("notPoolable")}</h3>
           <ul className="small" data-testid="not-pooled">
-            {result.notPooled.map((s) => (
+            {(zh ? result.notPooledZh : result.notPooled).map((s) => (
               <li key={s}>{s}</li>
             ))}
           </ul>

@@ -3,7 +3,8 @@
 // here so the components never assemble query strings. cache(): the page and its metadata share it.
 import "server-only";
 import { cache } from "react";
-import { getContext } from "@/lib/data/context";
+import { getTranslations } from "next-intl/server";
+import { getPageContext } from "@/lib/data/context";
 import { DEFAULT_LIMIT, FILTER_PARAMETERS, filtersToQuery, parseFiltersLenientWithNotes, type EffectFilters } from "@/lib/data/filters";
 import { ignored as note, unknownParameters, type Ignored } from "@/lib/data/ignored";
 import { POOL_PARAMETERS, parsePoolOptionsLenient, poolVariants } from "@/lib/data/pool-effects";
@@ -86,9 +87,12 @@ export function poolableAnalysis(filters: EffectFilters): PoolOptions["analysis"
   return filters.analysis.length === 1 && POOLABLE_ANALYSES.has(filters.analysis[0]!) ? (filters.analysis[0] as PoolOptions["analysis"]) : null;
 }
 
-export const loadPoolView = cache(async (query: string): Promise<PoolView> => {
+/** `locale`: the interface's language ("zh": the vocabulary's Chinese labels, the caption and methods paragraph in Chinese). */
+export const loadPoolView = cache(async (query: string, locale: string = "en"): Promise<PoolView> => {
   const params = new URLSearchParams(query);
-  const { db, vocab, meta } = await getContext();
+  const { db, vocab, meta } = await getPageContext(locale);
+  const zh = locale === "zh";
+  const t = await getTranslations({ locale, namespace: "pool" });
   const { filters, ignored: filterIgnored } = parseFiltersLenientWithNotes(params, vocab.allowed);
 
   // A single poolable analysis in the URL is the pooling choice too (as /api/pool); anything else stays a filter.
@@ -116,7 +120,7 @@ export const loadPoolView = cache(async (query: string): Promise<PoolView> => {
     exposure: result.comparison ? labelOf(result.comparison.exposure) : null,
     reference: result.comparison ? labelOf(result.comparison.reference) : null,
   };
-  const question = endpointLabel && labels.exposure ? `${endpointLabel}: ${labels.exposure} vs ${labels.reference}` : "Pooled analysis";
+  const question = endpointLabel && labels.exposure ? (zh ? `${endpointLabel}：${labels.exposure} 对比 ${labels.reference}` : `${endpointLabel}: ${labels.exposure} vs ${labels.reference}`) : t("title");
 
   // Links keep every other choice and pin the comparison the guard rails chose.
   const state: PoolState = { filters: { ...filters, offset: 0, limit: DEFAULT_LIMIT }, options: { ...options, comparison: result.comparison ?? options.comparison }, sort };
@@ -146,10 +150,19 @@ export const loadPoolView = cache(async (query: string): Promise<PoolView> => {
     { name: "sort", label: "Sort", links: POOL_SORTS.map((s) => ({ value: s, label: POOL_SORT_LABELS[s], href: link({ sort: s }), current: sort === s })) },
   ];
 
-  const forest = pooledForest(result, sort);
+  const forest = pooledForest(result, sort, zh ? "zh" : "en");
   const role = result.endpoint ? endpointRoles[result.endpoint] : undefined;
   const chartTitle = `${question}${result.measure ? ` (${result.measure})` : ""}`;
-  const chartCaption = [
+  const chartCaption = zh
+    ? [
+        ...(role && endpointLabel && result.measure ? [ratioMeaning(role, endpointLabel, [result.measure], "zh")] : []),
+        ...(result.refused
+          ? [`未合并：${result.k === 1 ? t("refusedOne") : result.k === 0 && result.refused.startsWith("No estimate can be pooled:") ? t("refusedNone") : result.refused}`]
+          : [`方块：各研究的估计值，面积与其权重成正比；菱形跨越合并的 95% CI${result.piLower !== null ? "；虚线为 95% 预测区间（新研究中效应可能所在的范围）" : ""}。`]),
+        ...(result.subgroupTest ? [t("subgroupTest", { q: result.subgroupTest.q.toFixed(2), df: String(result.subgroupTest.df), p: formatPValue(result.subgroupTest.p) })] : []),
+        `τ² 估计：${t(`option.${options.method}`)}，区间：${t(`option.${options.ci}`)}；${result.measure ? t("measureWords", { measure: result.measure }) : "比值"}，${result.analysis ? t("analysisWords", { analysis: result.analysis }) : "任意分析类型"}${result.setting ? `，${result.setting}` : ""}。数据集版本 ${meta.version}。`,
+      ]
+    : [
     ...(role && endpointLabel && result.measure ? [ratioMeaning(role, endpointLabel, [result.measure])] : []),
     ...(result.refused
       ? [`Not pooled: ${result.refused}`]
@@ -160,6 +173,13 @@ export const loadPoolView = cache(async (query: string): Promise<PoolView> => {
     `${POOL_METHOD_LABELS[options.method]} τ², ${POOL_INTERVAL_LABELS[options.ci]} interval; ${MEASURE_WORDS[result.measure ?? ""] ?? "ratios"}, ${ANALYSIS_WORDS[result.analysis ?? ""] ?? "any analysis"}${result.setting ? `, ${result.setting}` : ""}. Dataset version ${meta.version}.`,
   ];
   const methods = methodsParagraph(result, {
+    ...(zh
+      ? {
+          locale: "zh" as const,
+          reasonOf: (e: PoolResult["excluded"][number]) => t(`reasons.${e.code}`, e.values ?? {}),
+          refused: result.k === 1 ? t("refusedOne") : result.k === 0 && result.refused?.startsWith("No estimate can be pooled:") ? t("refusedNone") : (result.refused ?? ""),
+        }
+      : {}),
     datasetVersion: meta.version,
     endpointLabel: endpointLabel ?? "the endpoint",
     exposureLabel: labels.exposure ?? "exposure",

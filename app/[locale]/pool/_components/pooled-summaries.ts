@@ -2,7 +2,7 @@
 // the plots shown: per endpoint and measure with two or more plotted estimates, the comparison the
 // guard rails choose, pooled with the defaults (REML, HKSJ), and the /pool link that shows it all.
 import "server-only";
-import { getContext } from "@/lib/data/context";
+import { getPageContext } from "@/lib/data/context";
 import type { EffectFilters } from "@/lib/data/filters";
 import { poolVariants } from "@/lib/data/pool-effects";
 import { forestGroupKey, pooledSummaryText, type ForestGroup } from "@/lib/charts/series";
@@ -17,8 +17,9 @@ const SUMMARY_RECORD_LIMIT = 1000;
 
 export type PooledSummaryLine = { measure: string; pooled: boolean; text: string; href: string };
 
-export async function pooledSummaries(filters: EffectFilters, forest: ForestGroup[]): Promise<Record<string, PooledSummaryLine[]>> {
-  const { db, vocab } = await getContext();
+/** `locale`: the interface's language ("zh": Chinese labels and line). */
+export async function pooledSummaries(filters: EffectFilters, forest: ForestGroup[], locale: string = "en"): Promise<Record<string, PooledSummaryLine[]>> {
+  const { db, vocab } = await getPageContext(locale);
   const options: PoolOptions = { method: "REML", ci: "hksj", analysis: poolableAnalysis(filters), comparison: null, by: null, leaveOneOut: false };
   const jobs = forest.flatMap((group) => {
     const counts = new Map<string, number>();
@@ -33,7 +34,7 @@ export async function pooledSummaries(filters: EffectFilters, forest: ForestGrou
         const { pooled, text } = pooledSummaryText(result, {
           exposure: result.comparison ? labelOf(result.comparison.exposure) : "",
           reference: result.comparison ? labelOf(result.comparison.reference) : "",
-        });
+        }, locale === "zh" ? "zh" : "en");
         const { leaveOneOut: _summaryOnly, ...linked } = options;
         const href = poolHref({ filters: scoped, options: { ...linked, comparison: result.comparison }, sort: "year" });
         return [forestGroupKey(group), { measure, pooled, text, href }];

@@ -1,9 +1,9 @@
 // GRADE's evidence profile: for each outcome the starting level and why, every domain with its
 // rating, levels, reason and the figures behind it, any rating up, and the arithmetic of the sum.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { SofRowView } from "../_lib/question-view";
-import { CERTAINTY_MARKS, DOMAIN_NAMES, GRADE_DOMAIN_ORDER, IMPORTANCE_LABELS, RATING_LABELS, numberLabel, numberText } from "../_lib/labels";
+import { CERTAINTY_MARKS, GRADE_DOMAIN_ORDER, IMPORTANCE_LABELS, gradeWords, numberLabel, numberText } from "../_lib/labels";
 import { CertaintyMark } from "./CertaintyMark";
 
 function Numbers({ numbers }: { numbers: Record<string, number | string | null> }) {
@@ -23,6 +23,7 @@ function Numbers({ numbers }: { numbers: Record<string, number | string | null> 
 
 export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
   const t = useTranslations("profile");
+  const { domains: DOMAIN_NAMES, ratings: RATING_LABELS } = gradeWords(useLocale());
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t("heading")}</h2>

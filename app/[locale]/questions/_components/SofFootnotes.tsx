@@ -1,10 +1,12 @@
 // The explanations under a Summary of Findings: each footnote letter's reason in words, a curator's
 // override with the rating it replaced, and the ratios the pooling guard rails set aside.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { RowFootnotes } from "../_lib/footnotes";
 
 export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
   const t = useTranslations("profile");
+  const reasons = useTranslations("pool.reasons");
+  const zh = useLocale() === "zh";
   return (
     <section className="sof-footnotes" aria-labelledby="footnotes-heading">
       <h2 id="footnotes-heading">{t("explanations")}</h2>
@@ -40,7 +42,7 @@ export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
               <ul className="small sof-set-aside">
                 {r.setAside.map((s) => (
                   <li key={s.id}>
-                    {s.study}: {s.text}: {s.reason}.
+                    {zh ? `${s.study}：${s.text}：${reasons(s.code, s.values ?? {})}。` : `${s.study}: ${s.text}: ${s.reason}.`}
                   </li>
                 ))}
               </ul>

@@ -28,6 +28,15 @@ describe("footnotes of a Summary of Findings", () => {
     expect(notes[1]!.notes.map((n) => [n.mark, n.name, n.rating, n.reason])).toEqual([["c", "Rated up", "+1", "Large effect."]]);
   });
 
+  it("names the domains and ratings in GRADE's Chinese wording for locale zh", () => {
+    const rows = [row("ep", { riskOfBias: { rating: "serious", levels: 1, reason: "High risk.", numbers: {} } }, [{ reason: "Large effect.", levels: 1 }])];
+    expect(sofFootnotes(rows, "zh")[0]!.notes.map((n) => [n.mark, n.name, n.rating])).toEqual([
+      ["a", "偏倚风险", "严重 (−1)"],
+      ["b", "升级", "+1"],
+    ]);
+    expect(sofFootnotes(rows, "en")).toEqual(sofFootnotes(rows));
+  });
+
   it("an override gets a note even where it lowers nothing, with the computed rating beside it", () => {
     const [r] = sofFootnotes([
       row("ep", { indirectness: { rating: "not serious", levels: 0, reason: "Curator: same population.", numbers: {}, override: { reason: "Curator: same population.", computed: { rating: "serious", levels: 1, reason: "Secondary report." } } } }),

@@ -2,7 +2,7 @@
 // Certainty cell, and the note under the table gives the reason in words. Letters run on through the
 // table (a, b, c … z, aa, ab …) so each is unique on the page.
 import type { SofRow } from "@/lib/grade/sof";
-import { DOMAIN_NAMES, GRADE_DOMAIN_ORDER, RATING_LABELS, type GradeDomain } from "./labels";
+import { GRADE_DOMAIN_ORDER, gradeWords, type GradeDomain } from "./labels";
 
 export type Footnote = {
   mark: string;
@@ -29,7 +29,9 @@ export function footnoteMark(index: number): string {
 
 const levelsText = (levels: number) => (levels ? `−${levels}` : "0");
 
-export function sofFootnotes(rows: Pick<SofRow, "outcome" | "outcomeLabel" | "domains" | "effect">[]): RowFootnotes[] {
+/** `locale` "zh": the domain names and ratings in GRADE's Chinese wording (the reasons stay as computed). */
+export function sofFootnotes(rows: Pick<SofRow, "outcome" | "outcomeLabel" | "domains" | "effect">[], locale: string = "en"): RowFootnotes[] {
+  const { domains: DOMAIN_NAMES, ratings: RATING_LABELS, ratedUp } = gradeWords(locale);
   let next = 0;
   return rows.map((r) => {
     const notes: Footnote[] = [];
@@ -45,7 +47,7 @@ export function sofFootnotes(rows: Pick<SofRow, "outcome" | "outcomeLabel" | "do
         override: j.override ? { reason: j.override.reason, computed: `${RATING_LABELS[j.override.computed.rating]} (${levelsText(j.override.computed.levels)}): ${j.override.computed.reason}` } : null,
       });
     }
-    for (const u of r.domains.upgrades) notes.push({ mark: footnoteMark(next++), domain: "upgrade", name: "Rated up", rating: `+${u.levels}`, reason: u.reason, override: null });
+    for (const u of r.domains.upgrades) notes.push({ mark: footnoteMark(next++), domain: "upgrade", name: ratedUp, rating: `+${u.levels}`, reason: u.reason, override: null });
     return { outcome: r.outcome, outcomeLabel: r.outcomeLabel, notes, setAside: r.effect.setAside };
   });
 }

@@ -15,6 +15,25 @@ export const DOMAIN_NAMES: Record<GradeDomain, string> = {
   publicationBias: "Publication bias",
 };
 
+/** GRADE's domains and ratings in GRADE's Chinese wording, for the Chinese interface. */
+export const DOMAIN_NAMES_ZH: Record<GradeDomain, string> = {
+  riskOfBias: "偏倚风险",
+  inconsistency: "不一致性",
+  indirectness: "间接性",
+  imprecision: "不精确性",
+  publicationBias: "发表偏倚",
+};
+export const RATING_LABELS_ZH: Record<Rating, string> = {
+  "not serious": "不严重",
+  serious: "严重",
+  "very serious": "非常严重",
+  "extremely serious": "极其严重",
+  "not applicable": "不适用",
+};
+/** The domain names and rating labels in the interface's language. */
+export const gradeWords = (locale: string) =>
+  locale === "zh" ? { domains: DOMAIN_NAMES_ZH, ratings: RATING_LABELS_ZH, ratedUp: "升级" } : { domains: DOMAIN_NAMES, ratings: RATING_LABELS, ratedUp: "Rated up" };
+
 /** GRADE's symbols: filled circles for the levels of certainty, open ones for the levels lost. */
 export const CERTAINTY_MARKS: Record<Certainty, { symbols: string; label: string }> = {
   high: { symbols: "⊕⊕⊕⊕", label: "High" },

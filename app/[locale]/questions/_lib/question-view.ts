@@ -128,7 +128,7 @@ export const findQuestionView = cache(async (id: string): Promise<QuestionView |
   const pooling = poolingContext({ treatments: vocab.treatments, groups: vocab.groups.map((g) => ({ code: g.code, parent: g.parentCode, level: g.level })), sourceLevels: vocab.sourceLevels.map((l) => l.code) });
   const assessments = new Map(assessmentRows.map((a) => [a.studyId, JSON.parse(a.assessment) as RiskOfBiasContent]));
   const studyName = new Map(vocab.studies.map((s) => [s.id, s.shortName]));
-  const footnotes = sofFootnotes(sorted);
+  const footnotes = sofFootnotes(sorted, locale);
 
   const contributing = new Map<string, StudyAssessment>();
   const rows = sorted.map((row, i): SofRowView => {
