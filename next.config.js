@@ -1,4 +1,3 @@
-import http from "node:http";
 import createNextIntlPlugin from "next-intl/plugin";
 
 // The per-request headers (Content-Security-Policy with a nonce, request id, HSTS over HTTPS) are
@@ -8,6 +7,10 @@ const STATIC_HEADERS = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
 ];
+
+// The app's build: Next's build id (the app server, scripts/serve.ts, reads it from BUILD_ID) and
+// inlined for the API's ETag (lib/data/api-response.ts): new code with the same dataset is a new answer.
+const APP_BUILD = (process.env.EVIDENCE_APP_BUILD ?? Date.now().toString(36)).replace(/[^A-Za-z0-9._-]/g, "");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -23,8 +26,8 @@ const nextConfig = {
   // the proxy again: next-intl's rewrite of /studies to /en/studies came back as a redirect to itself
   // (vercel/next.js#94745).
   skipProxyUrlNormalize: true,
-  // Part of the API's ETag (lib/data/api-response.ts): new code with the same dataset is a new answer.
-  env: { EVIDENCE_APP_BUILD: process.env.EVIDENCE_APP_BUILD ?? Date.now().toString(36) },
+  generateBuildId: async () => APP_BUILD,
+  env: { EVIDENCE_APP_BUILD: APP_BUILD },
   async headers() {
     return [
       { source: "/_next/static/:path*", headers: STATIC_HEADERS },
@@ -34,30 +37,7 @@ const nextConfig = {
   },
 };
 
-// TRACE never reaches proxy.ts or a route: Next builds a WHATWG Request for both, which refuses
-// TRACE ("'TRACE' HTTP method is unsupported"), and the server answers 500. So the HTTP server answers
-// it first, 405 like every other method this read-only site does not serve. (TRACK is already a 400
-// from Node's parser; CONNECT never becomes a request.) Installed in the server phases only, once.
-const METHOD_GUARD = Symbol.for("ras-crlm-evidence.trace-guard");
-function answerTraceBeforeNext() {
-  const proto = /** @type {any} */ (http.Server.prototype);
-  if (proto[METHOD_GUARD]) return;
-  const emit = proto.emit;
-  proto.emit = function (/** @type {string} */ event, /** @type {any[]} */ ...args) {
-    const [request, response] = args;
-    if (event === "request" && request.method === "TRACE") {
-      response.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...Object.fromEntries(STATIC_HEADERS.map((h) => [h.key, h.value])) });
-      response.end(JSON.stringify({ error: "method TRACE is not allowed: this site is read-only", allowed: "GET, HEAD" }));
-      return true;
-    }
-    return emit.call(this, event, ...args);
-  };
-  proto[METHOD_GUARD] = true;
-}
-
-/** @param {string} phase */
-export default function config(phase) {
-  if (phase === "phase-production-server" || phase === "phase-development-server") answerTraceBeforeNext();
+export default function config() {
   // next-intl finds the request's messages through i18n/request.ts.
   return createNextIntlPlugin("./i18n/request.ts")(nextConfig);
 }

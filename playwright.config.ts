@@ -26,7 +26,7 @@ export default defineConfig({
     { name: "desktop", use: { viewport: { width: 1280, height: 900 } } },
   ],
   webServer: {
-    command: `npm run db:build && npx next build && npx next start -p ${PORT} -H 127.0.0.1`,
+    command: `npm run db:build && npx next build && node --import tsx scripts/serve.ts -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/studies`,
     timeout: 600_000,
     reuseExistingServer: false,

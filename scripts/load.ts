@@ -1,6 +1,9 @@
 // npm run load — the congress-crowd test (issue 11): autocannon with 50 connections for 30 s on
 // /api/effects and on / against the production build, on the real database and on a 200,000-record
 // synthetic one; errors, time-outs, requests/s, p50, p99 and the server's memory before and after.
+// The crowd opens the same home page, which the app server's page cache answers after the first; a
+// third run gives every request an address of its own (an ignored parameter), so each is rendered:
+// the worst case, a crowd all following different links.
 // Writes bench/load.json. Not part of npm test (it takes about 5 minutes, more when it builds the
 // 200,000-record database): `npm run verify:scale` runs it, `npm run verify` runs it after npm test.
 //
@@ -46,7 +49,13 @@ const SECONDS = whole("seconds", 1);
 const OUT = path.resolve(ROOT, String(args.out));
 /** The synthetic database's name in the figures: "200k" for 200,000 records. */
 const BIG = EFFECTS % 1000 === 0 ? `${EFFECTS / 1000}k` : String(EFFECTS);
-const ROUTES = ["/api/effects", "/"];
+/** The runs: a route, and whether each request asks for an address of its own (the page cache never answers it). */
+const ROUTES = [
+  { route: "/api/effects", path: "/api/effects", unique: false },
+  { route: "/", path: "/", unique: false },
+  { route: "/ (every request a new address: rendered)", path: "/", unique: true },
+];
+let uniqueSeq = 0;
 
 type Row = { database: string; records: number; route: string; connections: number; seconds: number; requests: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; timeouts: number; non2xx: number; rssBeforeMb: number | null; rssAfterMb: number | null; rssPeakMb: number | null };
 
@@ -85,11 +94,12 @@ async function main() {
     const app = await startApp(`app-${name}`, PORT, database, DIST);
     const records = await recordCount(PORT);
     try {
-      for (const route of ROUTES) await get(`http://127.0.0.1:${PORT}${route}`);
-      for (const route of ROUTES) {
+      for (const { path: p } of ROUTES) await get(`http://127.0.0.1:${PORT}${p}`);
+      for (const { route, path: p, unique } of ROUTES) {
         const before = rssMb(app.child.pid);
         log(`${name}: ${route}, ${CONNECTIONS} connections, ${SECONDS} s`);
-        const r = await autocannon({ url: `http://127.0.0.1:${PORT}${route}`, connections: CONNECTIONS, duration: SECONDS, timeout: 10 });
+        const requests = unique ? [{ setupRequest: (req: { method: string; path: string; headers: Record<string, string> }) => ({ ...req, path: `${p}?crowd=${++uniqueSeq}` }) }] : undefined;
+        const r = await autocannon({ url: `http://127.0.0.1:${PORT}${p}`, connections: CONNECTIONS, duration: SECONDS, timeout: 10, ...(requests ? { requests } : {}) });
         rows.push({
           database: name,
           records,

@@ -9,6 +9,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { EffectRecord, StudyRecord } from "../domain/records";
 import type { StudyFacts } from "../domain/sentence";
 import { findStudy } from "./find-studies";
+import { compareHref } from "./compare-href";
 import { descendantsOf, type AppVocabulary } from "./vocabulary";
 
 export const MAX_COMPARE = 4;
@@ -206,14 +207,7 @@ export async function compareStudies(db: PrismaClient, vocab: AppVocabulary, stu
 }
 
 /** The compare page's URL for a state (the URL is the state). */
-export function compareHref(state: { studies: string[]; endpoints: string[]; population: string }): string {
-  const p = new URLSearchParams();
-  for (const s of state.studies) p.append("studies", s);
-  for (const e of state.endpoints) p.append("endpoint", e);
-  if (state.population && state.population !== "all") p.set("population", state.population);
-  const q = p.toString();
-  return `/compare${q ? `?${q}` : ""}`;
-}
+export { compareHref };
 
 export type CompareOption = { kind: "study" | "endpoint"; code: string; label: string; detail: string; count: number; href: string };
 export const MAX_OPTIONS = 12;

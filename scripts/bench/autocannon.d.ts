@@ -20,7 +20,7 @@ declare module "autocannon" {
     duration?: number;
     timeout?: number;
     pipelining?: number;
-    requests?: { method?: string; path: string; headers?: Record<string, string> }[];
+    requests?: { method?: string; path?: string; headers?: Record<string, string>; setupRequest?: (request: { method: string; path: string; headers: Record<string, string> }) => { method: string; path: string; headers: Record<string, string> } }[];
     headers?: Record<string, string>;
   };
   function autocannon(options: Options): Promise<Result>;

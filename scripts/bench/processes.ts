@@ -59,8 +59,8 @@ export async function startServer(name: string, command: string, args: string[],
 }
 
 /** A production server of this app (`next start`, the benchmark's build) on a database. */
-export function startApp(name: string, port: number, database: string, distDir: string): Promise<Server> {
-  return startServer(name, process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], { EVIDENCE_DB: database, NEXT_DIST_DIR: distDir, NODE_ENV: "production" }, port, "/api/studies?limit=1");
+export function startApp(name: string, port: number, database: string, distDir: string, env: Record<string, string> = {}): Promise<Server> {
+  return startServer(name, process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], { EVIDENCE_DB: database, NEXT_DIST_DIR: distDir, NODE_ENV: "production", ...env }, port, "/api/studies?limit=1");
 }
 
 /** Stops a server by its pid and waits for it to exit. */

@@ -7,6 +7,20 @@ import { useEffect, useId, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { getPathname, useRouter } from "@/i18n/navigation";
 import type { CompareOption } from "@/lib/data/compare";
+import { compareHref, type CompareState } from "@/lib/data/compare-href";
+
+// A choice made before the page has caught up with the previous one (its navigation still under
+// way, the props still the old comparison) builds on that previous choice, in either picker: choosing
+// BECOME, CAIRO5 and TRIBE quickly compares all three, not BECOME and TRIBE. Cleared once the page
+// shows the comparison asked for, or shows another one (the reader went back).
+let pending: CompareState | null = null;
+const same = (a: CompareState, b: CompareState) => a.population === b.population && a.studies.join() === b.studies.join() && a.endpoints.join() === b.endpoints.join();
+const within = (a: CompareState, b: CompareState) => a.studies.every((s) => b.studies.includes(s)) && a.endpoints.every((e) => b.endpoints.includes(e));
+
+function added(state: CompareState, option: CompareOption): CompareState {
+  if (option.kind === "study") return state.studies.includes(option.code) ? state : { ...state, studies: [...state.studies, option.code] };
+  return state.endpoints.includes(option.code) ? state : { ...state, endpoints: [...state.endpoints, option.code] };
+}
 
 export function OptionPicker({
   kind,
@@ -34,10 +48,15 @@ export function OptionPicker({
   const [options, setOptions] = useState<CompareOption[]>([]);
   const [active, setActive] = useState(-1);
 
+  const shown: CompareState = { studies, endpoints, population };
+  useEffect(() => {
+    if (pending && (same(pending, shown) || !within(shown, pending))) pending = null;
+  });
+  const current = pending ?? shown;
   const params = new URLSearchParams({ kind, q: text.trim() });
-  for (const s of studies) params.append("studies", s);
-  for (const e of endpoints) params.append("endpoint", e);
-  if (population !== "all") params.set("population", population);
+  for (const s of current.studies) params.append("studies", s);
+  for (const e of current.endpoints) params.append("endpoint", e);
+  if (current.population !== "all") params.set("population", current.population);
   const url = `/api/compare-options?${params.toString()}`;
 
   useEffect(() => {
@@ -62,7 +81,8 @@ export function OptionPicker({
     setText("");
     setOptions([]);
     setFocused(false);
-    router.push(option.href);
+    pending = added(pending ?? shown, option);
+    router.push(compareHref(pending));
   };
   const open = focused && options.length > 0;
   const field = kind === "study" ? "find" : "findEndpoint";
