@@ -90,8 +90,13 @@ export async function start({ port, hostname }: Options): Promise<void> {
   }
 
   async function answerPage(req: IncomingMessage, res: ServerResponse, pageCache: InstanceType<typeof PageCache>): Promise<void> {
-    const { meta } = await getContext();
-    const key = cacheKey({ method: req.method!, url: req.url!, headers: req.headers }, meta.version, build);
+    // No dataset version (the database missing or unreadable): no cache; the page says what is wrong.
+    const version = await getContext().then(
+      (c) => c.meta.version,
+      () => null,
+    );
+    if (version === null) return render(req, res);
+    const key = cacheKey({ method: req.method!, url: req.url!, headers: req.headers }, version, build);
     const hit = pageCache.get(key);
     if (hit) {
       const { body, policy } = answerFrom(hit, newNonce());
