@@ -104,7 +104,8 @@ export async function poolVariants(
   const matching = countEffects(applied, freeText, { file });
   if (matching > recordLimit) {
     const refused = `${matching} records match these filters, more than the ${recordLimit} one pooled view reads: choose an endpoint, a measure and a comparison (or fewer studies) to pool.`;
-    return { results: options.map((o) => ({ ...poolRecords([], new Map(), o, context), refused })), printedLabels: {}, endpointRoles: {} };
+    const refusal = { code: "recordLimit" as const, values: { matching: String(matching), limit: String(recordLimit) } };
+    return { results: options.map((o) => ({ ...poolRecords([], new Map(), o, context), refused, refusal })), printedLabels: {}, endpointRoles: {} };
   }
   const data: EffectRecord[] = [];
   for (const batch of effectBatches(applied, freeText, 1000, { file })) for (const { browseKey: _key, ...e } of batch) data.push(e);

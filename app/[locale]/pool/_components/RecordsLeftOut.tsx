@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { PoolResult } from "@/lib/pooling/pool";
+import { reasonValues } from "@/lib/pooling/context";
 
 const FOLD_ABOVE = 12;
 
@@ -32,7 +33,7 @@ export function RecordsLeftOut({ result, studyNames }: { result: PoolResult; stu
     const m = / \[([^\]]+)\]$/.exec(e.reason);
     const reason = m ? e.reason.slice(0, m.index) : e.reason;
     groups.set(reason, [...(groups.get(reason) ?? []), { id: e.id, kept: m ? m[1]! : null }]);
-    if (!headings.has(reason)) headings.set(reason, zh ? t(`reasons.${e.code}`, e.values ?? {}) : reason);
+    if (!headings.has(reason)) headings.set(reason, zh ? t(`reasons.${e.code}`, reasonValues(e, "zh")) : reason);
   }
   return (
     <section aria-labelledby="left-out-heading">
