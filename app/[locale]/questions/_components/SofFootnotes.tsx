@@ -2,6 +2,7 @@
 // override with the rating it replaced, and the ratios the pooling guard rails set aside.
 import { useLocale, useTranslations } from "next-intl";
 import type { RowFootnotes } from "../_lib/footnotes";
+import { reasonValues } from "@/lib/pooling/context";
 
 export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
   const t = useTranslations("profile");
@@ -42,7 +43,7 @@ export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
               <ul className="small sof-set-aside">
                 {r.setAside.map((s) => (
                   <li key={s.id}>
-                    {zh ? `${s.study}：${s.text}：${reasons(s.code, s.values ?? {})}。` : `${s.study}: ${s.text}: ${s.reason}.`}
+                    {zh ? `${s.study}：${s.text}：${reasons(s.code, reasonValues(s, "zh"))}。` : `${s.study}: ${s.text}: ${s.reason}.`}
                   </li>
                 ))}
               </ul>
