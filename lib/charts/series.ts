@@ -370,7 +370,7 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year", locale
     weight: r.weight,
     inverted: r.inverted,
     narrower: r.narrower,
-    subgroup: r.subgroup,
+    subgroup: r.subgroup === null ? null : groupLabel(r.subgroup),
     };
   };
   const overall = (): PooledDiamondRow[] =>

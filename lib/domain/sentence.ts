@@ -14,7 +14,8 @@ export function formatP(p: string | null): string | null {
   return /^[<>=≤≥]/.test(t) ? `p${t.replace(/^=\s*/, "=")}` : `p=${t}`;
 }
 
-const MEASURE_WORD_ZH: Record<string, string> = {
+/** Measures in Chinese (ratios keep their abbreviations). */
+export const MEASURE_WORD_ZH: Record<string, string> = {
   HR: "HR",
   OR: "OR",
   RR: "RR",

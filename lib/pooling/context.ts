@@ -3,6 +3,7 @@
 // molecular hierarchy.
 import type { EffectRecord, StudyRecord } from "../domain/records";
 import type { SelectOptions, StudyFacts } from "./select";
+import { MEASURE_WORD_ZH } from "../domain/sentence";
 
 export type PoolingContext = Pick<SelectOptions, "settingOf" | "sourceRank" | "within" | "isWildType">;
 
@@ -36,11 +37,18 @@ export function settingLabel(setting: string, locale: string = "en"): string {
   return locale === "zh" ? (SETTING_LABELS_ZH[setting] ?? setting) : setting;
 }
 
-/** A set-aside reason's message arguments (pool.reasons.<code>) with the settings in the interface's language. */
-export function reasonValues(x: { code: string; values?: Record<string, string> }, locale: string = "en"): Record<string, string> {
+/**
+ * A set-aside reason's message arguments (pool.reasons.<code>) in the interface's language: the
+ * settings, a difference measure's name and (with `sourceLevelLabel`) a source level; English as given.
+ */
+export function reasonValues(x: { code: string; values?: Record<string, string> }, locale: string = "en", sourceLevelLabel?: (code: string) => string): Record<string, string> {
   const values = x.values ?? {};
-  if (locale !== "zh" || (x.code !== "otherSetting" && x.code !== "otherSettingRequired")) return values;
-  return { ...values, ...(values.setting ? { setting: settingLabel(values.setting, locale) } : {}), ...(values.chosen ? { chosen: settingLabel(values.chosen, locale) } : {}) };
+  if (locale !== "zh") return values;
+  if (x.code === "otherSetting" || x.code === "otherSettingRequired")
+    return { ...values, ...(values.setting ? { setting: settingLabel(values.setting, locale) } : {}), ...(values.chosen ? { chosen: settingLabel(values.chosen, locale) } : {}) };
+  if (x.code === "notRatio" && values.measure) return { ...values, measure: MEASURE_WORD_ZH[values.measure] ?? values.measure };
+  if (x.code === "lessDirect" && values.level && sourceLevelLabel) return { ...values, level: sourceLevelLabel(values.level) };
+  return values;
 }
 
 /** The clinical setting of a record, from its treatment's class: where pooling must not cross. */

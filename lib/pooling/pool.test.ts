@@ -186,6 +186,9 @@ describe("pooling with guard rails", () => {
     const zhReason = new IntlMessageFormat(zh.pool.reasons.otherSetting, "zh").format(reasonValues(set, "zh")) as string;
     expect(zhReason).toBe("不同的临床情境（肝脏定向治疗（HAI、SIRT、DEBIRI），而非 肝切除或局部治疗后）：除非要求按情境分亚组，否则只在同一情境内合并");
     expect(new IntlMessageFormat(en.pool.reasons.otherSetting, "en").format(reasonValues(set, "en"))).toBe(set.reason);
+    expect(reasonValues({ code: "notRatio", values: { measure: "RD" } }, "zh")).toEqual({ measure: "差值" });
+    expect(reasonValues({ code: "lessDirect", values: { level: "news-report", kept: "X" } }, "zh", (l) => (l === "news-report" ? "新闻报道" : l))).toEqual({ level: "新闻报道", kept: "X" });
+    expect(reasonValues({ code: "lessDirect", values: { level: "news-report" } }, "en", () => "新闻报道")).toEqual({ level: "news-report" });
   });
 
   it("gives each refusal as a message key: the English message is the refusal word for word", () => {

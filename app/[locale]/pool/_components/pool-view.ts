@@ -187,7 +187,7 @@ export const loadPoolView = cache(async (query: string, locale: string = "en"): 
     ...(zh
       ? {
           locale: "zh" as const,
-          reasonOf: (e: PoolResult["excluded"][number]) => t(`reasons.${e.code}`, reasonValues(e, locale)),
+          reasonOf: (e: PoolResult["excluded"][number]) => t(`reasons.${e.code}`, reasonValues(e, locale, (level) => vocab.labels.sourceLevel[level] ?? level)),
           refused,
         }
       : {}),

@@ -20,12 +20,12 @@ export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
                 <li key={n.mark} id={`footnote-${n.mark}`}>
                   <span className="footnote-mark">{n.mark}</span>
                   <span>
-                    <strong>
-                      {n.name}: {n.rating}.
-                    </strong>{" "}
+                    <strong>{zh ? `${n.name}：${n.rating}。` : `${n.name}: ${n.rating}.`}</strong>
+                    {zh ? "" : " "}
                     {n.override ? (
                       <>
-                        <span className="badge badge-override">override</span> {t("curatorReason")} {n.override.reason} <span className="muted">{t("computedRating")} {n.override.computed}</span>
+                        {/* The curator's reason is content (their words); the framing around it is the interface's. */}
+                        <span className="badge badge-override">{t("override")}</span> {t("curatorReason")} {n.override.reason} <span className="muted">{t("computedRating")} {n.override.computed}</span>
                       </>
                     ) : (
                       n.reason
