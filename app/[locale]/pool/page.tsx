@@ -42,7 +42,9 @@ export default async function PoolPage({ searchParams }: Props) {
   return (
     <>
       <p className="print-only small">
-        {t("handout")} <span className="version">{view.version}</span>. {permalink}
+        {t("handout")} <span className="version">{view.version}</span>
+        {locale === "zh" ? "。" : ". "}
+        {permalink}
       </p>
       <p className="small no-print">
         <Link href={view.browseHref}>{t("back")}</Link>
