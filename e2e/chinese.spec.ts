@@ -117,3 +117,62 @@ test("search notes and the GRADE statement in Chinese", async ({ page }) => {
   await expect(row).toContainText("RAS 突变或许与");
   await expect(row).toContainText("风险升高相关。");
 });
+
+test("the Summary of Findings and the pooled forest plot in Chinese: absolute effects, certainty arithmetic, settings and row markers; English unchanged", async ({ page }) => {
+  const errors = watchConsole(page);
+  const main = () => page.locator("main").innerText();
+  // English phrases the tables and the pool page used to show under /zh.
+  const ENGLISH = ["per 1,000", " more ", " fewer ", "Median ", "Assumes", "(start)", "levels down", "Computed rating", "(inverted)", "(as ", "after liver resection", "systemic therapy", "log scale", "Certainty assessment", "Weight at", "Judgement used for", "Reconciliation:"];
+  const noEnglish = (text: string) => expect(ENGLISH.filter((phrase) => text.includes(phrase))).toEqual([]);
+
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto("/zh/questions/ras-unresectable");
+  const early = page.locator('tr[data-outcome="early-progression"]');
+  await expect(early).toContainText("RAS野生型：每 1000 人 493 例");
+  await expect(early).toContainText("每 1000 人多");
+  await expect(early).toContainText("对照组风险 49.3%");
+  await expect(early).toContainText("OR 2.96 （95% CI 1.35 至 6.48）仅一项研究：无需合并");
+  noEnglish(await main());
+  await page.screenshot({ path: `${SCREENSHOTS}/zh-sof-1400.png`, fullPage: false });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await early.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/zh-sof-375.png`, fullPage: false });
+  await page.setViewportSize({ width: 1400, height: 900 });
+
+  await page.goto("/zh/questions/ras-hepatectomy");
+  await expect(page.locator(".question-facts")).toContainText("肝切除或局部治疗后");
+  await expect(page.locator('tr[data-outcome="OS"]')).toContainText("RAS野生型：中位数 70.0 个月");
+  await expect(page.locator('tr[data-outcome="OS"]')).toContainText("假设比例风险且生存时间服从指数分布");
+  noEnglish(await main());
+
+  await page.goto("/zh/questions/triplet-doublet?view=profile");
+  await expect(page.locator('section[data-outcome="PFS"] .profile-summary')).toContainText("高（起始）− 降 2 级 + 升 0 级 = 低");
+  await expect(page.locator('section[data-outcome="PFS"]')).toContainText("（重要）");
+  await expect(page.locator(".rob-section")).toContainText("评级所用的判断：");
+  noEnglish(await main());
+
+  await page.goto("/zh/pool?endpoint=OS&comparison=RAS-wt:RAS");
+  await expect(page.locator(".pool-scope")).toContainText("肝切除或局部治疗后");
+  await expect(page.locator("figure svg.recharts-surface").first()).toBeVisible();
+  await expect(page.locator("main")).toContainText("NCCH 2024（反向）");
+  await expect(page.getByTestId("refusal-reason")).toHaveText("仅有一个可用估计值：无可合并。按原样显示。");
+  noEnglish(await main());
+
+  await page.goto("/zh/pool?endpoint=OS&comparison=FOLFOXIRI-bev:doublet-bev&by=setting");
+  await expect(page.locator("figure svg.recharts-surface").first()).toBeVisible();
+  await expect(page.locator("main")).toContainText("TRIBE, 2014（按 FOLFOXIRI-bev 对 FOLFIRI-bev）");
+  await expect(page.locator("main")).toContainText("全身治疗");
+  await expect(page.locator("main")).toContainText("风险比（对数尺度）");
+  noEnglish(await main());
+  await page.screenshot({ path: `${SCREENSHOTS}/zh-pool-1400.png`, fullPage: false });
+
+  // The unprefixed URLs keep the English words (without the locale cookie /zh set, which would send them to /zh).
+  await page.context().clearCookies();
+  await page.goto("/questions/ras-unresectable");
+  await expect(page).toHaveURL(/\/questions\/ras-unresectable$/);
+  await expect(page.locator('tr[data-outcome="early-progression"]')).toContainText("493 per 1,000 with RAS wild-type");
+  await page.goto("/pool?endpoint=OS&comparison=RAS-wt:RAS");
+  await expect(page.locator("main")).toContainText("NCCH 2024 (inverted)");
+  await expect(page.locator(".pool-scope")).toContainText("after liver resection or local treatment");
+  expect(errors).toEqual([]);
+});

@@ -3,7 +3,7 @@
 // the pooled diamond with its prediction interval; with subgroups, each subgroup's rows and diamond,
 // then the overall one. The series comes ready-made from the server (lib/charts/series.ts).
 import { useMemo } from "react";
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { formatRatio, formatRatioInterval, type PooledForest, type PooledForestRow } from "@/lib/charts/series";
 import { ChartFrame, type LegendItem } from "./ChartFrame";
 import { COLOURS, logTicks, paddedLogDomain } from "./format";
@@ -40,15 +40,19 @@ const WORDS = {
 type Words = (typeof WORDS)["en"];
 
 export function PooledForestPlot({ forest, title, caption, fileName }: Props) {
-  const w = WORDS[useLocale() === "zh" ? "zh" : "en"];
+  const zh = useLocale() === "zh";
+  const w = WORDS[zh ? "zh" : "en"];
+  // The axis in the interface's language (the English one as before, without the translator).
+  const chartWords = useTranslations("chart");
+  const t = zh ? chartWords : undefined;
   const pooled = forest.rows.some((r) => r.kind === "pooled");
   const rows = useMemo(() => chartRows(forest, pooled, w), [forest, pooled, w]);
   const axis = useMemo(() => {
     // The prediction interval does not widen the axis (it can span decades with two studies): it is clipped, with an arrow.
     const values = forest.rows.flatMap((r) => (r.kind === "header" ? [] : [r.estimate, r.ciLower, r.ciUpper]));
     const domain = paddedLogDomain(values);
-    return { scale: "log" as const, domain, ticks: logTicks(domain), label: measureAxisLabel([forest.measure]) };
-  }, [forest]);
+    return { scale: "log" as const, domain, ticks: logTicks(domain), label: measureAxisLabel([forest.measure], t) };
+  }, [forest, t]);
   const legend: LegendItem[] = [
     { label: pooled ? w.studyWeighted : w.study, mark: { shape: "square", fill: COLOURS.accent, stroke: COLOURS.accent } },
     { label: w.ci, mark: { shape: "whisker" } },

@@ -30,7 +30,7 @@ import { formatRatio, heterogeneityText, intervalWarnings, pooledEstimateText, p
 import type { PoolResult } from "../pooling/pool";
 
 const studyRow = (id: string, study: string, year: number, estimate: number, weight: number, extra: Partial<PoolResult["rows"][number]> = {}): PoolResult["rows"][number] => ({
-  id: `${id}/rec-${id}`, studyId: id, study, year, n: 100, estimate, ciLower: estimate / 2, ciUpper: estimate * 2, inverted: false, narrower: false, weight, subgroup: null, label: study, ...extra,
+  id: `${id}/rec-${id}`, studyId: id, study, year, n: 100, estimate, ciLower: estimate / 2, ciUpper: estimate * 2, inverted: false, narrower: false, reportedAs: null, weight, subgroup: null, label: study, ...extra,
 });
 const pooled: PoolResult = {
   k: 3, measure: "HR", endpoint: "OS", comparison: { exposure: "RAS", reference: "RAS-wt" }, analysis: "multivariable", setting: "after liver resection or local treatment",
@@ -41,7 +41,7 @@ const pooled: PoolResult = {
     studyRow("a", "Alpha", 2015, 2.0, 20, { narrower: true, label: "Alpha (KRAS level)" }),
     studyRow("c", "Gamma 2021", 2021, 1.6, 30),
   ],
-  included: ["a/rec-a", "b/rec-b", "c/rec-c"], inverted: ["b/rec-b"], excluded: [], notPooled: [], notPooledZh: [], refused: null, leaveOneOut: [],
+  included: ["a/rec-a", "b/rec-b", "c/rec-c"], inverted: ["b/rec-b"], excluded: [], notPooled: [], notPooledZh: [], refused: null, refusal: null, leaveOneOut: [],
 };
 
 describe("pooled forest plots", () => {
@@ -57,6 +57,15 @@ describe("pooled forest plots", () => {
     expect(names("weight")).toEqual(["Beta 2019", "Gamma 2021", "Alpha"]);
     expect(names("estimate")).toEqual(["Beta 2019", "Gamma 2021", "Alpha"]);
     expect(names("study")).toEqual(["Alpha", "Beta 2019", "Gamma 2021"]);
+  });
+  it("labels inverted and narrower rows in Chinese, the study name as printed", () => {
+    const rows: PoolResult["rows"] = [
+      studyRow("b", "Beta 2019", 2019, 1.2, 50, { inverted: true, label: "Beta 2019 (inverted)" }),
+      studyRow("a", "Alpha", 2015, 2.0, 20, { narrower: true, reportedAs: { exposure: "KRAS", reference: "KRAS-wt" }, label: "Alpha (as KRAS vs KRAS-wt)" }),
+    ];
+    const zhLabels = pooledForest({ ...pooled, rows }, "year", "zh")!.rows.flatMap((r) => (r.kind === "study" ? [r.label] : []));
+    expect(zhLabels).toEqual(["Alpha, 2015（按 KRAS 对 KRAS-wt）", "Beta 2019（反向）"]);
+    expect(zhLabels.join(" ")).not.toMatch(/inverted|\(as /);
   });
   it("links each row to its record on the study page", () => {
     const row = pooledForest(pooled)!.rows[0]!;
@@ -85,12 +94,14 @@ describe("pooled forest plots", () => {
       "header:header:overall",
       "pooled:pooled:overall",
     ]);    const labels = (f: typeof forest) => f.rows.flatMap((r) => (r.kind === "study" ? [] : [r.label]));
-    expect(labels(pooledForest(result, "year", "zh")!)).toEqual(labels(forest).map((l) => l.replace(/^Subtotal/, "小计").replace(" (the study itself)", "（即该研究本身）").replace(/^Overall/, "总体").replace("All studies", "全部研究")));
-    expect(labels(pooledForest(result, "year", "zh")!)).toContain("全部研究");
+    // In Chinese the subgroup headings are the groups as the page labels them (here the settings), with a full-width bracket.
+    const groupZh: Record<string, string> = { "liver-directed therapy": "肝脏定向治疗", "systemic therapy": "全身治疗" };
+    const zhLabels = labels(pooledForest(result, "year", "zh", (g) => groupZh[g] ?? g)!);
+    expect(zhLabels).toEqual(["肝脏定向治疗（k = 2）", "小计, k = 2 · I² 10%", "全身治疗（k = 1）", "小计, k = 1（即该研究本身）", "全部研究", "总体 (REML, HKSJ), k = 3 · 95% PI 0.80–2.80"]);
     expect(pooledForest(result, "year", "en")).toEqual(forest);
   });
   it("draws no diamond when pooling is refused, only the single estimate", () => {
-    const refused: PoolResult = { ...pooled, k: 1, rows: [pooled.rows[0]!], estimate: null, ciLower: null, ciUpper: null, piLower: null, piUpper: null, refused: "Only one usable estimate: nothing to pool. It is shown as it stands." };
+    const refused: PoolResult = { ...pooled, k: 1, rows: [pooled.rows[0]!], estimate: null, ciLower: null, ciUpper: null, piLower: null, piUpper: null, refused: "Only one usable estimate: nothing to pool. It is shown as it stands.", refusal: { code: "one" } };
     expect(pooledForest(refused)!.rows.map((r) => r.kind)).toEqual(["study"]);
     expect(pooledSummaryText(refused, { exposure: "RAS-mutant", reference: "RAS wild-type" }).text).toBe("HR not pooled: only one usable estimate for RAS-mutant vs RAS wild-type");
     expect(pooledForest({ ...refused, k: 0, rows: [] })).toBeNull();

@@ -255,7 +255,7 @@ export function alleleSpectrum(effects: EffectRecord[], alleleCodes: Set<string>
 // pooled answer of lib/pooling as rows to draw and sentences to print. The numbers here are
 // computed, not printed by a source, so they are rounded for reading (formatRatio); the records'
 // own figures stay as printed in the browser's plots.
-import type { PoolResult } from "../pooling/pool";
+import { pooledRowLabel, type PoolResult } from "../pooling/pool";
 
 export const POOL_SORTS = ["year", "study", "estimate", "weight", "n"] as const;
 export type PoolSort = (typeof POOL_SORTS)[number];
@@ -349,16 +349,18 @@ function sortRows(rows: PoolResult["rows"], sort: PoolSort): PoolResult["rows"] 
  * subgroups, each subgroup's estimates under a heading and its own diamond, then the overall one.
  * Refused pools (k < 2) have no diamond: the estimate, if any, stands alone.
  */
-export function pooledForest(result: PoolResult, sort: PoolSort = "year", locale: "en" | "zh" = "en"): PooledForest | null {
+export function pooledForest(result: PoolResult, sort: PoolSort = "year", locale: "en" | "zh" = "en", groupLabel: (group: string) => string = (g) => g): PooledForest | null {
   const zh = locale === "zh";
   if (result.rows.length === 0 || !result.measure) return null;
-  const studyRow = (r: PoolResult["rows"][number]): PooledStudyRow => ({
+  const studyRow = (r: PoolResult["rows"][number]): PooledStudyRow => {
+    const label = zh ? pooledRowLabel(r, "zh") : r.label;
+    return {
     kind: "study",
     key: r.id,
     id: r.id,
     studyId: r.studyId,
     href: `/studies/${r.studyId}#${encodeURIComponent(r.id.slice(r.id.indexOf("/") + 1))}`,
-    label: r.year !== null && !r.study.includes(String(r.year)) ? r.label.replace(r.study, `${r.study}, ${r.year}`) : r.label,
+    label: r.year !== null && !r.study.includes(String(r.year)) ? label.replace(r.study, `${r.study}, ${r.year}`) : label,
     study: r.study,
     year: r.year,
     n: r.n,
@@ -368,8 +370,9 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year", locale
     weight: r.weight,
     inverted: r.inverted,
     narrower: r.narrower,
-    subgroup: r.subgroup,
-  });
+    subgroup: r.subgroup === null ? null : groupLabel(r.subgroup),
+    };
+  };
   const overall = (): PooledDiamondRow[] =>
     result.refused || result.estimate === null
       ? []
@@ -395,7 +398,8 @@ export function pooledForest(result: PoolResult, sort: PoolSort = "year", locale
   const rows: PooledForestRow[] = [];
   for (const g of result.subgroups) {
     const members = result.rows.filter((r) => (r.subgroup ?? NOT_STATED) === g.group);
-    rows.push({ kind: "header", key: `header:${g.group}`, label: `${g.group.charAt(0).toUpperCase()}${g.group.slice(1)} (k = ${g.k})` });
+    const heading = groupLabel(g.group);
+    rows.push({ kind: "header", key: `header:${g.group}`, label: zh ? `${heading}（k = ${g.k}）` : `${heading.charAt(0).toUpperCase()}${heading.slice(1)} (k = ${g.k})` });
     rows.push(...sortRows(members, sort).map(studyRow));
     rows.push({
       kind: "pooled",
@@ -462,7 +466,7 @@ export function pooledSummaryText(r: PoolResult, labels: { exposure: string; ref
   if (locale === "zh") {
     const vs = r.comparison ? `${labels.exposure} 对比 ${labels.reference}` : null;
     if (r.refused || r.estimate === null) {
-      const why = r.k === 1 ? "仅有一个可用估计值" : r.k === 0 && r.refused?.startsWith("No estimate can be pooled:") ? "无法合并任何估计值" : (refusalShort(r) ?? "无可合并");
+      const why = r.refusal?.code === "one" ? "仅有一个可用估计值" : r.refusal?.code === "none" ? "无法合并任何估计值" : r.refusal?.code === "recordLimit" ? "匹配的记录过多" : "无可合并";
       return { pooled: false, text: `${r.measure ? `${r.measure} 未合并` : "未合并"}：${why}${vs ? `（${vs}）` : ""}` };
     }
     const piZh = r.piLower !== null ? `，PI ${formatRatioInterval(r.piLower, r.piUpper)}` : "";

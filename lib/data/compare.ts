@@ -188,15 +188,19 @@ export async function compareStudies(db: PrismaClient, vocab: AppVocabulary, stu
   }
   const groupLabel = (c: string | null) => (c ? (vocab.groups.find((g) => g.code === c)?.label ?? c) : null);
   const treatmentLabel = (c: string | null) => (c ? (vocab.treatments.find((t) => t.code === c)?.label ?? c) : null);
+  // The vocabularies' labels and the connecting words in the interface's language (the values themselves are content).
+  const zh = vocab.locale === "zh";
+  const notStated = zh ? "未说明" : "not stated";
+  const [list, semi] = zh ? ["、", "；"] : [", ", "; "];
   const differences: Difference[] = [
-    { label: "Design", values: loaded.map((s) => s.designLabel) },
-    { label: "Setting", values: loaded.map((s) => s.setting ?? "not stated") },
-    { label: "Population (molecular)", values: loaded.map((s) => [...new Set(s.arms.map((a) => groupLabel(a.molecularGroup)).filter(Boolean))].join(", ") || [...new Set(s.effects.flatMap((e) => e.molecularGroups).map(groupLabel))].slice(0, 3).join(", ")) },
-    { label: "N", values: loaded.map((s) => (s.n !== null ? String(s.n) : "not stated")) },
-    { label: "Arms (n)", values: loaded.map((s) => s.arms.map((a) => `${a.label}${a.n !== null ? ` (${a.n})` : ""}${a.treatment ? ` — ${treatmentLabel(a.treatment)}` : ""}`).join("; ") || "—") },
-    { label: "Enrolment", values: loaded.map((s) => s.enrolment ?? "not stated") },
-    { label: "Follow-up", values: loaded.map((s) => s.followUp ?? "not stated") },
-    { label: "Source levels", values: loaded.map((s) => s.sourceLevels.map((l) => vocab.labels.sourceLevel[l] ?? l).join("; ")) },
+    { label: "Design", values: loaded.map((s) => vocab.labels.design[s.design] ?? s.designLabel) },
+    { label: "Setting", values: loaded.map((s) => s.setting ?? notStated) },
+    { label: "Population (molecular)", values: loaded.map((s) => [...new Set(s.arms.map((a) => groupLabel(a.molecularGroup)).filter(Boolean))].join(list) || [...new Set(s.effects.flatMap((e) => e.molecularGroups).map(groupLabel))].slice(0, 3).join(list)) },
+    { label: "N", values: loaded.map((s) => (s.n !== null ? String(s.n) : notStated)) },
+    { label: "Arms (n)", values: loaded.map((s) => s.arms.map((a) => `${a.label}${a.n !== null ? ` (${a.n})` : ""}${a.treatment ? ` — ${treatmentLabel(a.treatment)}` : ""}`).join(semi) || "—") },
+    { label: "Enrolment", values: loaded.map((s) => s.enrolment ?? notStated) },
+    { label: "Follow-up", values: loaded.map((s) => s.followUp ?? notStated) },
+    { label: "Source levels", values: loaded.map((s) => s.sourceLevels.map((l) => vocab.labels.sourceLevel[l] ?? l).join(semi)) },
   ];
 
   const exportParams = new URLSearchParams();

@@ -8,7 +8,7 @@ import { findStudies } from "./find-studies";
 import { databaseFileOf } from "../db/open";
 import { countEffects, effectBatches } from "./sql";
 import type { AppVocabulary } from "./vocabulary";
-import { INTERVAL_METHODS, POOLING_METHODS, SUBGROUP_KEYS, poolRecords, type PoolOptions, type PoolResult } from "../pooling/pool";
+import { INTERVAL_METHODS, POOLING_METHODS, SUBGROUP_KEYS, poolRecords, type PoolOptions, type PoolResult, type Refusal } from "../pooling/pool";
 import { poolingContext, studyFacts } from "../pooling/context";
 import type { EndpointRole } from "../content/schema";
 import type { EffectRecord } from "../domain/records";
@@ -90,6 +90,15 @@ export function parsePoolOptionsLenient(params: URLSearchParams): { options: Poo
  */
 export const POOL_RECORD_LIMIT = 5000;
 
+/** The record limit's refusal: in English for the API, and as a message key (pool.refusal.recordLimit) for the pages. */
+export function recordLimitRefusal(matching: number, limit: number): { refused: string; refusal: Refusal } {
+  return {
+    refused: `${matching} records match these filters, more than the ${limit} one pooled view reads: choose an endpoint, a measure and a comparison (or fewer studies) to pool.`,
+    // Strings: the figures as the English prints them (no thousands separator in either language).
+    refusal: { code: "recordLimit", values: { matching: String(matching), limit: String(limit) } },
+  };
+}
+
 export async function poolVariants(
   db: PrismaClient,
   vocab: AppVocabulary,
@@ -103,8 +112,8 @@ export async function poolVariants(
   const context = appPoolingContext(vocab);
   const matching = countEffects(applied, freeText, { file });
   if (matching > recordLimit) {
-    const refused = `${matching} records match these filters, more than the ${recordLimit} one pooled view reads: choose an endpoint, a measure and a comparison (or fewer studies) to pool.`;
-    return { results: options.map((o) => ({ ...poolRecords([], new Map(), o, context), refused })), printedLabels: {}, endpointRoles: {} };
+    const { refused, refusal } = recordLimitRefusal(matching, recordLimit);
+    return { results: options.map((o) => ({ ...poolRecords([], new Map(), o, context), refused, refusal })), printedLabels: {}, endpointRoles: {} };
   }
   const data: EffectRecord[] = [];
   for (const batch of effectBatches(applied, freeText, 1000, { file })) for (const { browseKey: _key, ...e } of batch) data.push(e);

@@ -14,7 +14,8 @@ export function formatP(p: string | null): string | null {
   return /^[<>=≤≥]/.test(t) ? `p${t.replace(/^=\s*/, "=")}` : `p=${t}`;
 }
 
-const MEASURE_WORD_ZH: Record<string, string> = {
+/** Measures in Chinese (ratios keep their abbreviations). */
+export const MEASURE_WORD_ZH: Record<string, string> = {
   HR: "HR",
   OR: "OR",
   RR: "RR",
@@ -29,7 +30,7 @@ const MEASURE_WORD_ZH: Record<string, string> = {
 /** Units the content prints, in Chinese; any other unit stays as printed. */
 const UNIT_ZH: Record<string, string> = { months: "个月", years: "年", days: "天", weeks: "周", cycles: "个周期", lesions: "个病灶", minutes: "分钟", "percentage points": "个百分点" };
 
-const unitText = (unit: string, locale: SentenceLocale) => (locale === "zh" ? (UNIT_ZH[unit] ?? unit) : unit);
+export const unitText = (unit: string, locale: SentenceLocale = "en"): string => (locale === "zh" ? (UNIT_ZH[unit] ?? unit) : unit);
 
 const MEASURE_WORD: Record<string, string> = {
   HR: "HR",
@@ -74,7 +75,7 @@ function interval(e: Shown & Pick<EffectRecord, "ciLevel">, withLabel: boolean, 
   return "";
 }
 
-const DIRECTION_ZH: Record<string, string> = { worse: "更差", better: "更好", higher: "更高", lower: "更低", shorter: "更短", longer: "更长", "no-difference": "无差异" };
+export const DIRECTION_ZH: Record<string, string> = { worse: "更差", better: "更好", higher: "更高", lower: "更低", shorter: "更短", longer: "更长", "no-difference": "无差异" };
 
 /** The figure itself: "HR 3.37 (1.76–6.47), p<0.001" or "22.3% (27/121)". */
 export function figureText(e: EffectRecord, locale: SentenceLocale = "en"): string {

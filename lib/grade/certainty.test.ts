@@ -138,4 +138,35 @@ describe("statements and absolute effects", () => {
     const median = { id: "s/m", value: 70.03, valueText: "70.03", measure: "median", unit: "months", studyShortName: "NCCH", locator: "Results" } as EffectRecord;
     expect(absoluteEffect("HR", { estimate: 3.37, ciLower: 1.76, ciUpper: 6.47 }, median, { exposure: "RAS-mutant", reference: "RAS wild-type" })?.text).toBe("Median 70.0 months with RAS wild-type; 20.8 months with RAS-mutant (10.8 to 39.8)");
   });
+  it("gives the absolute effect and its assumption in Chinese for locale zh, the study and locator as printed; English unchanged", () => {
+    const base = { id: "s/b", value: 49.3, valueText: "49.3", measure: "proportion", studyShortName: "SYSU", locator: "Abstract" } as EffectRecord;
+    const words = { exposure: "RAS突变型", reference: "RAS野生型" };
+    const or = { estimate: 2.96, ciLower: 1.35, ciUpper: 6.48 };
+    expect(absoluteEffect("OR", or, base, words, "zh")).toEqual({
+      text: "RAS野生型：每 1000 人 493 例；RAS突变型：每 1000 人 742 例：每 1000 人多 249 例（从多 75 例到多 370 例）",
+      assumption: "对照组风险 49.3%（SYSU，Abstract）；对其应用 OR。",
+      baselineRecord: "s/b",
+    });
+    expect(absoluteEffect("OR", { estimate: 0.5, ciLower: 0.3, ciUpper: 1.2 }, base, words, "zh")?.text).toBe("RAS野生型：每 1000 人 493 例；RAS突变型：每 1000 人 327 例：每 1000 人少 166 例（从少 267 例到多 46 例）");
+    const median = { id: "s/m", value: 70.03, valueText: "70.03", measure: "median", unit: "months", studyShortName: "NCCH", locator: "Results" } as EffectRecord;
+    expect(absoluteEffect("HR", { estimate: 3.37, ciLower: 1.76, ciUpper: 6.47 }, median, words, "zh")).toEqual({
+      text: "RAS野生型：中位数 70.0 个月；RAS突变型：20.8 个月（10.8 至 39.8）",
+      assumption: "假设比例风险且生存时间服从指数分布：以对照组的中位数（NCCH，Results）除以风险比。",
+      baselineRecord: "s/m",
+    });
+    const certain = { ...base, value: 100, valueText: "100" } as EffectRecord;
+    expect(absoluteEffect("OR", or, certain, words, "zh")).toMatchObject({ text: "无法推算：对照组风险为 100%，比值无法改变此风险", assumption: "绝对效应需要介于 0% 与 100% 之间的对照组风险。" });
+    expect(absoluteEffect("OR", or, base, words, "en")).toEqual(absoluteEffect("OR", or, base, words));
+    for (const r of [absoluteEffect("OR", or, base, words, "zh"), absoluteEffect("HR", or, median, words, "zh")]) expect(`${r?.text} ${r?.assumption}`).not.toMatch(/per 1,000|more|fewer|Median|months|Assumes|Comparator/);
+  });
+});
+
+describe("the certainty arithmetic in Chinese for locale zh", () => {
+  it("says the sum in GRADE's Chinese words; the certainty is the same and English unchanged", () => {
+    const lowered = domains({ riskOfBias: { ...notSerious, rating: "serious", levels: 1 }, imprecision: { ...notSerious, rating: "serious", levels: 1 } });
+    expect(certaintyOf("high", lowered, [], "zh")).toEqual({ certainty: "low", arithmetic: "高（起始）− 降 2 级 + 升 0 级 = 低" });
+    expect(certaintyOf("high", lowered, [], "en")).toEqual(certaintyOf("high", lowered, []));
+    expect(certaintyOf("low", domains({ imprecision: { ...notSerious, rating: "extremely serious", levels: 3 } }), [], "zh").arithmetic).toBe("低（起始）− 降 3 级 + 升 0 级 = 极低（已取边界：总和低于“极低”）");
+    expect(certaintyOf("high", domains(), [{ reason: "large", levels: 2 }], "zh").arithmetic).toBe("高（起始）− 降 0 级 + 升 2 级 = 高（已取边界：总和高于“高”）");
+  });
 });

@@ -257,12 +257,20 @@ export function applyOverrides(domains: Domains, overrides: Override[]): Domains
   return out;
 }
 
+/** The certainty levels in GRADE's Chinese wording (as messages/zh.json sof.certainty). */
+export const CERTAINTY_ZH: Record<Certainty, string> = { high: "高", moderate: "中", low: "低", "very low": "极低" };
+
 /** Start, minus the levels down, plus the levels up, bounded to very low … high; and how the sum was made. */
-export function certaintyOf(start: Certainty, domains: Domains, ups: Upgrade[]): { certainty: Certainty; arithmetic: string } {
+export function certaintyOf(start: Certainty, domains: Domains, ups: Upgrade[], locale: ReasonLocale = "en"): { certainty: Certainty; arithmetic: string } {
   const down = Object.values(domains).reduce((s, d) => s + d.levels, 0);
   const up = ups.reduce((s, u) => s + u.levels, 0);
   const raw = CERTAINTY.indexOf(start) - down + up;
   const bounded = Math.max(0, Math.min(3, raw));
   const certainty = CERTAINTY[bounded]!;
+  if (locale === "zh")
+    return {
+      certainty,
+      arithmetic: `${CERTAINTY_ZH[start]}（起始）− 降 ${down} 级 + 升 ${up} 级 = ${CERTAINTY_ZH[certainty]}${raw !== bounded ? `（已取边界：总和${raw < 0 ? "低于“极低”" : "高于“高”"}）` : ""}`,
+    };
   return { certainty, arithmetic: `${start} (start) − ${down} level${down === 1 ? "" : "s"} down + ${up} up = ${certainty}${raw !== bounded ? ` (bounded: the sum falls ${raw < 0 ? "below very low" : "above high"})` : ""}` };
 }

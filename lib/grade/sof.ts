@@ -3,6 +3,8 @@
 // (./certainty), the absolute effect from the comparator's baseline, and GRADE's informative
 // statement. Pure: records, study facts and assessments in, the row out.
 import type { EffectRecord } from "../domain/records";
+import { DIRECTION_ZH, unitText } from "../domain/sentence";
+import { settingLabel } from "../pooling/context";
 import type { QuestionContent, RiskOfBiasContent } from "../content/schema";
 import { poolRecords, type PoolResult } from "../pooling/pool";
 import type { PoolingContext } from "../pooling/context";
@@ -104,7 +106,7 @@ function indirectReasons(q: QuestionContent, e: EffectRecord, narrower: boolean,
     if (q.populationGroup && !e.molecularGroups.every((g) => ctx.pooling.within(g, q.populationGroup!)))
       out.push({ why: "population", detail: `人群为${e.molecularGroups.map((g) => ctx.groupLabel(g)).join("、") || "未说明"}，而非仅${ctx.groupLabel(q.populationGroup)}` });
     if (narrower && q.kind === "prognostic") out.push({ why: "factor level", detail: `因素报告为 ${ctx.groupLabel(e.exposureGroup ?? "")} 对比 ${ctx.groupLabel(e.referenceGroup ?? "")}` });
-    if (q.setting && setting && setting !== q.setting) out.push({ why: "setting", detail: `情境为 ${setting}，而非 ${q.setting}` });
+    if (q.setting && setting && setting !== q.setting) out.push({ why: "setting", detail: `临床情境为${settingLabel(setting, "zh")}，而非${settingLabel(q.setting, "zh")}` });
     if (e.sourceLevel === "secondary") out.push({ why: "secondary report only", detail: `仅见于二手报告（${e.publication}）` });
     return out;
   }
@@ -120,14 +122,26 @@ function briefFigure(e: EffectRecord): string {
   return `${e.measure} ${e.valueText}${e.ciLowerText ? ` (${e.ciLowerText}–${e.ciUpperText})` : ""}`;
 }
 
-/** Absolute effect from the comparator's baseline: per 1,000 for proportions, medians under proportional hazards. */
-export function absoluteEffect(measure: string, est: { estimate: number; ciLower: number; ciUpper: number }, baseline: EffectRecord, words: { exposure: string; reference: string }): SofRow["absolute"] {
+/**
+ * Absolute effect from the comparator's baseline: per 1,000 for proportions, medians under proportional hazards.
+ * `locale` "zh": the same figures in Chinese (GRADE's "每 1000 人多 X 例"); the study and locator as printed.
+ */
+export function absoluteEffect(measure: string, est: { estimate: number; ciLower: number; ciUpper: number }, baseline: EffectRecord, words: { exposure: string; reference: string }, locale: "en" | "zh" = "en"): SofRow["absolute"] {
   if (baseline.value === null) return null;
+  const zh = locale === "zh";
   if (measure === "HR" && baseline.measure === "median") {
     const m0 = baseline.value;
     const unit = baseline.unit ?? "months";
     // Exponential survival under proportional hazards: the median scales with 1/HR.
     const m1 = m0 / est.estimate;
+    if (zh) {
+      const u = unitText(unit, "zh");
+      return {
+        text: `${words.reference}：中位数 ${fmt(m0)} ${u}；${words.exposure}：${fmt(m1)} ${u}（${fmt(m0 / est.ciUpper)} 至 ${fmt(m0 / est.ciLower)}）`,
+        assumption: `假设比例风险且生存时间服从指数分布：以对照组的中位数（${baseline.studyShortName}，${baseline.locator}）除以风险比。`,
+        baselineRecord: baseline.id,
+      };
+    }
     return {
       text: `Median ${fmt(m0)} ${unit} with ${words.reference}; ${fmt(m1)} ${unit} with ${words.exposure} (${fmt(m0 / est.ciUpper)} to ${fmt(m0 / est.ciLower)})`,
       assumption: `Assumes proportional hazards and exponential survival: the comparator's median (${baseline.studyShortName}, ${baseline.locator}) divided by the hazard ratio.`,
@@ -137,13 +151,23 @@ export function absoluteEffect(measure: string, est: { estimate: number; ciLower
   if ((measure === "OR" || measure === "RR") && baseline.measure === "proportion") {
     const p0 = baseline.value / 100;
     if (p0 <= 0 || p0 >= 1)
-      return { text: `Not derivable: the comparator's risk is ${baseline.valueText}%, where a ratio cannot change it`, assumption: "An absolute effect needs a comparator risk between 0% and 100%.", baselineRecord: baseline.id };
+      return zh
+        ? { text: `无法推算：对照组风险为 ${baseline.valueText}%，比值无法改变此风险`, assumption: "绝对效应需要介于 0% 与 100% 之间的对照组风险。", baselineRecord: baseline.id }
+        : { text: `Not derivable: the comparator's risk is ${baseline.valueText}%, where a ratio cannot change it`, assumption: "An absolute effect needs a comparator risk between 0% and 100%.", baselineRecord: baseline.id };
     const risk = (r: number) => (measure === "OR" ? (r * p0) / (1 - p0 + r * p0) : Math.min(1, r * p0));
     const per = (r: number) => Math.round((risk(r) - p0) * 1000);
     const d = per(est.estimate);
     const lo = per(est.ciLower);
     const hi = per(est.ciUpper);
     const sign = (x: number) => (x > 0 ? `${x} more` : x < 0 ? `${-x} fewer` : "none more");
+    if (zh) {
+      const signZh = (x: number) => (x > 0 ? `多 ${x} 例` : x < 0 ? `少 ${-x} 例` : "不多不少");
+      return {
+        text: `${words.reference}：每 1000 人 ${Math.round(p0 * 1000)} 例；${words.exposure}：每 1000 人 ${Math.round(risk(est.estimate) * 1000)} 例：每 1000 人${signZh(d)}（从${signZh(lo)}到${signZh(hi)}）`,
+        assumption: `对照组风险 ${baseline.valueText}%（${baseline.studyShortName}，${baseline.locator}）；对其应用 ${measure}。`,
+        baselineRecord: baseline.id,
+      };
+    }
     return {
       text: `${Math.round(p0 * 1000)} per 1,000 with ${words.reference}; ${Math.round(risk(est.estimate) * 1000)} per 1,000 with ${words.exposure}: ${sign(d)} per 1,000 (${sign(lo)} to ${sign(hi)})`,
       assumption: `Comparator risk ${baseline.valueText}% (${baseline.studyShortName}, ${baseline.locator}); the ${measure} applied to it.`,
@@ -262,7 +286,7 @@ export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofCont
     computed.imprecision = { ...computed.imprecision, reason: locale === "zh" ? `${computed.imprecision.reason}仅两项研究时，Hartung–Knapp 区间采用自由度为 1 的 t 分布，区间非常宽。` : `${computed.imprecision.reason} With two studies the Hartung–Knapp interval uses a t distribution with 1 degree of freedom, which is very wide.` };
   const domains = applyOverrides(computed, o.overrides);
   const ups = upgrades(start.level, domains.riskOfBias.levels, figures, locale);
-  const { certainty, arithmetic } = certaintyOf(start.level, domains, ups);
+  const { certainty, arithmetic } = certaintyOf(start.level, domains, ups, locale);
 
   const measure = pool.measure ?? o.measure;
   const setAside = pool.excluded
@@ -270,8 +294,27 @@ export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofCont
     .filter(({ e }) => e.kind === "contrast" && e.measure !== null && RATIO.has(e.measure) && e.value !== null && !e.computed)
     .map(({ x, e }) => ({ id: e.id, study: e.studyShortName, text: briefFigure(e), reason: x.reason.replace(/ \[[^\]]*\]$/, ""), code: x.code, ...(x.values ? { values: x.values } : {}) }));
   const est = figures.estimate !== null && figures.ciLower !== null && figures.ciUpper !== null ? { estimate: figures.estimate, ciLower: figures.ciLower, ciUpper: figures.ciUpper } : null;
-  const effectText =
-    pool.estimate !== null
+  const effectText = locale === "zh" ? effectTextZh() : effectTextEn();
+  function effectTextZh(): string {
+    const fromCounts = (id: string) => byId.get(id)?.computed;
+    if (pool.estimate !== null)
+      return `${measure} ${fmt(pool.estimate)}（95% CI ${fmt(pool.ciLower!)} 至 ${fmt(pool.ciUpper!)}）${pool.piLower !== null ? `；预测区间 ${fmt(pool.piLower)} 至 ${fmt(pool.piUpper!)}` : ""}；合并 ${pool.k} 项研究（REML，HKSJ）${pool.rows.some((r) => fromCounts(r.id)) ? "；部分估计值由印刷的计数计算得出" : ""}`;
+    if (est) return `${measure} ${fmt(est.estimate)}（95% CI ${fmt(est.ciLower)} 至 ${fmt(est.ciUpper)}）${fromCounts(pool.rows[0]!.id) ? "，由印刷的计数计算得出" : ""}；仅一项研究（${pool.rows[0]!.study}），无需合并`;
+    if (otherEvidence.length) {
+      const items = [
+        ...new Set(
+          otherEvidence.map(
+            (e) =>
+              `${e.studyShortName}：${e.kind === "contrast" ? `${e.measure === "percent-change" ? "变化" : "差值"} ${e.valueText}${e.unit ? ` ${unitText(e.unit, "zh")}` : ""}${e.sourceLevel === "secondary" ? "（二手报告）" : ""}` : e.direction ? `方向${DIRECTION_ZH[e.direction] ?? e.direction}` : `p ${e.p}`}`,
+          ),
+        ),
+      ];
+      return `无可显示的比值：${studiesCount} 项研究仅报告${differences.length ? "差值、" : ""}P 值或效应方向（${items.join("；")}）`;
+    }
+    return "没有研究报告此比较的这一结局";
+  }
+  function effectTextEn(): string {
+    return pool.estimate !== null
       ? `${measure} ${fmt(pool.estimate)} (95% CI ${fmt(pool.ciLower!)} to ${fmt(pool.ciUpper!)})${pool.piLower !== null ? `; prediction interval ${fmt(pool.piLower)} to ${fmt(pool.piUpper!)}` : ""}; ${pool.k} studies pooled (REML, HKSJ)${pool.rows.some((r) => byId.get(r.id)?.computed) ? "; some estimates computed from printed counts" : ""}`
       : est
         ? `${measure} ${fmt(est.estimate)} (95% CI ${fmt(est.ciLower)} to ${fmt(est.ciUpper)})${byId.get(pool.rows[0]!.id)?.computed ? ", computed from the printed counts" : ""}; one study (${pool.rows[0]!.study}), nothing to pool`
@@ -280,9 +323,10 @@ export function buildSofRow(q: QuestionContent, o: QuestionOutcome, ctx: SofCont
               ...new Set(otherEvidence.map((e) => `${e.studyShortName}: ${e.kind === "contrast" ? `${e.measure === "percent-change" ? "change" : "difference"} ${e.valueText}${e.unit ? ` ${e.unit}` : ""}${e.sourceLevel === "secondary" ? " (secondary report)" : ""}` : (e.direction ?? `p ${e.p}`)}`)),
             ].join("; ")})`
           : "No study reports this outcome for this comparison";
+  }
   const baseline = o.baseline ? ctx.records.find((e) => e.id === o.baseline!.record) : undefined;
   const words = { exposure: q.exposureWords.replace(/^(adding|a) /, ""), reference: ctx.groupLabel(q.reference) };
-  const absolute = est && baseline && measure ? absoluteEffect(measure, est, baseline, { exposure: ctx.groupLabel(q.exposure), reference: words.reference }) : null;
+  const absolute = est && baseline && measure ? absoluteEffect(measure, est, baseline, { exposure: ctx.groupLabel(q.exposure), reference: words.reference }, locale) : null;
   const role = candidates[0]?.endpointRole ?? "neutral";
   return {
     outcome: o.endpoint,

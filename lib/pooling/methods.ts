@@ -1,5 +1,6 @@
 // The methods paragraph under a pooled result, ready to paste into a guideline appendix.
 import type { PoolResult } from "./pool";
+import { settingLabel } from "./context";
 
 const METHOD_WORDS: Record<PoolResult["method"], string> = {
   REML: "a random-effects model with the restricted maximum-likelihood (REML) estimator of between-study variance (τ²)",
@@ -72,7 +73,7 @@ function methodsParagraphZh(r: PoolResult, ctx: MethodsContext): string {
   const pi = r.method === "FE" ? "固定效应模型不给出预测区间。" : `95% 预测区间采用${r.ci !== "wald" ? "自由度为 k−1 的 t 分布和 Hartung–Knapp 标准误" : "正态分布"}（同 metafor 的 predict()）。`;
   const measure = r.measure === "HR" ? "风险比" : r.measure === "OR" ? "比值比" : "相对危险度";
   return [
-    `在对数尺度上以逆方差加权合并了 ${r.k} 个${measure}（${ctx.endpointLabel}；${ctx.exposureLabel} 对比 ${ctx.referenceLabel}${r.setting ? `；临床情境：${r.setting}` : ""}；${r.analysis ? (ANALYSIS_ZH[r.analysis] ?? r.analysis) : "任意分析类型的"}估计值${r.participants !== null ? `；${r.participants} 名受试者` : ""}），采用${METHOD_WORDS_ZH[r.method]}，并给出${ci}。`,
+    `在对数尺度上以逆方差加权合并了 ${r.k} 个${measure}（${ctx.endpointLabel}；${ctx.exposureLabel} 对比 ${ctx.referenceLabel}${r.setting ? `；临床情境：${settingLabel(r.setting, "zh")}` : ""}；${r.analysis ? (ANALYSIS_ZH[r.analysis] ?? r.analysis) : "任意分析类型的"}估计值${r.participants !== null ? `；${r.participants} 名受试者` : ""}），采用${METHOD_WORDS_ZH[r.method]}，并给出${ci}。`,
     `各研究的标准误由其印刷的置信区间推算：(ln 上限 − ln 下限)/(2 × 1.96)；${r.inverted.length ? `${r.inverted.length} 个以相反比较方向报告的估计值已取倒数；` : ""}每个队列只采用一个估计值（最直接的来源和最新的报告）。`,
     `异质性：τ² 及其 Q-profile 置信区间、由 τ² 计算的 I² 和 H²，以及 Cochran Q。${pi}`,
     `合并 ${r.measure} ${fmt(r.estimate)}（95% CI ${fmt(r.ciLower)}–${fmt(r.ciUpper)}）${r.piLower !== null ? `，预测区间 ${fmt(r.piLower)}–${fmt(r.piUpper)}` : ""}；τ² ${fmt(r.tau2, 3)}（${fmt(r.tau2CiLower, 3)}–${fmt(r.tau2CiUpper, 3)}），I² ${fmt(r.i2, 0)}%，Q ${fmt(r.q)}，自由度 ${r.qDf}（p ${r.qP !== null && r.qP < 0.001 ? "<0.001" : fmt(r.qP, 3)}）。`,

@@ -1,8 +1,8 @@
 // Guard rails, tested with records that must be pooled, inverted, refused or set aside.
 import { describe, expect, it } from "vitest";
 import type { EffectRecord } from "../domain/records";
-import { poolRecords, type PoolOptions } from "./pool";
-import { poolingContext } from "./context";
+import { pooledRowLabel, poolRecords, type PoolOptions } from "./pool";
+import { SETTINGS, poolingContext, reasonValues, settingLabel } from "./context";
 import { methodsParagraph } from "./methods";
 import type { StudyFacts } from "./select";
 import { IntlMessageFormat } from "intl-messageformat";
@@ -159,5 +159,55 @@ describe("pooling with guard rails", () => {
     for (const e of r.excluded) expect(message(en, e)).toBe(e.reason.replace(/ \[[^\]]+\]$/, ""));
     expect(message(zh, r.excluded.find((e) => e.code === "analysisUsed")!)).toBe("未校正（单因素）估计值；采用该研究的校正（多因素）估计值");
     expect(message(zh, r.excluded.find((e) => e.code === "otherEndpoint")!)).toBe("不同的终点（Progression-free survival）");
+  });
+
+  it("labels inverted and narrower rows in Chinese; the English label is unchanged", () => {
+    const narrower = hr("b", 2.2, 1.4, 3.44, { exposureGroup: "KRAS", referenceGroup: "RAS-wt", molecularGroups: ["KRAS"] });
+    const reverse = hr("c", 0.5, 0.3, 0.8, { exposureGroup: "RAS-wt", referenceGroup: "RAS", exposure: "RAS wild-type", reference: "RAS-mutant" });
+    const r = pool([hr("a", 3.37, 1.76, 6.47), narrower, reverse], { comparison: { exposure: "RAS", reference: "RAS-wt" } });
+    const row = (id: string) => r.rows.find((x) => x.id === id)!;
+    expect(row(narrower.id).label).toBe("B (as KRAS vs RAS-wt)");
+    expect(row(reverse.id).label).toBe("C (inverted)");
+    expect(pooledRowLabel(row(narrower.id))).toBe(row(narrower.id).label);
+    expect(pooledRowLabel(row(narrower.id), "zh")).toBe("B（按 KRAS 对 RAS-wt）");
+    expect(pooledRowLabel(row(reverse.id), "zh")).toBe("C（反向）");
+    expect(pooledRowLabel({ study: "D", inverted: true, reportedAs: { exposure: "KRAS-wt", reference: "KRAS" } }, "zh")).toBe("D（按 KRAS-wt 对 KRAS）（反向）");
+  });
+
+  it("names the settings in Chinese for display, the English settings kept as the identities", () => {
+    expect(settingLabel(SETTINGS.local, "zh")).toBe("肝切除或局部治疗后");
+    expect(settingLabel(SETTINGS.liverDirected, "zh")).toBe("肝脏定向治疗（HAI、SIRT、DEBIRI）");
+    expect(settingLabel(SETTINGS.systemic, "zh")).toBe("全身治疗");
+    expect(settingLabel(SETTINGS.notStated, "zh")).toBe("临床情境未说明");
+    for (const s of Object.values(SETTINGS)) expect(settingLabel(s)).toBe(s);
+    const r = pool([hr("a", 3.37, 1.76, 6.47), hr("b", 2.2, 1.4, 3.44), hr("c", 1.2, 0.8, 1.8, { treatment: "HAI" })]);
+    expect(r.setting).toBe(SETTINGS.local);
+    const set = r.excluded.find((e) => e.code === "otherSetting")!;
+    const zhReason = new IntlMessageFormat(zh.pool.reasons.otherSetting, "zh").format(reasonValues(set, "zh")) as string;
+    expect(zhReason).toBe("不同的临床情境（肝脏定向治疗（HAI、SIRT、DEBIRI），而非 肝切除或局部治疗后）：除非要求按情境分亚组，否则只在同一情境内合并");
+    expect(new IntlMessageFormat(en.pool.reasons.otherSetting, "en").format(reasonValues(set, "en"))).toBe(set.reason);
+    expect(reasonValues({ code: "notRatio", values: { measure: "RD" } }, "zh")).toEqual({ measure: "差值" });
+    expect(reasonValues({ code: "lessDirect", values: { level: "news-report", kept: "X" } }, "zh", (l) => (l === "news-report" ? "新闻报道" : l))).toEqual({ level: "新闻报道", kept: "X" });
+    expect(reasonValues({ code: "lessDirect", values: { level: "news-report" } }, "en", () => "新闻报道")).toEqual({ level: "news-report" });
+  });
+
+  it("gives each refusal as a message key: the English message is the refusal word for word", () => {
+    const none = pool([]);
+    const one = pool([hr("a", 3.37, 1.76, 6.47)]);
+    expect(none.refusal).toEqual({ code: "none" });
+    expect(one.refusal).toEqual({ code: "one" });
+    expect(pool([hr("a", 3.37, 1.76, 6.47), hr("b", 2.2, 1.4, 3.44)]).refusal).toBeNull();
+    for (const r of [none, one]) {
+      expect(new IntlMessageFormat(en.pool.refusal[r.refusal!.code], "en").format()).toBe(r.refused);
+      expect(new IntlMessageFormat(zh.pool.refusal[r.refusal!.code], "zh").format()).toMatch(/^[^A-Za-z]+$/);
+    }
+    // The record limit's refusal (lib/data/pool-effects.ts): the figures as printed, no thousands separator.
+    const values = { matching: "5001", limit: "5000" };
+    expect(new IntlMessageFormat(en.pool.refusal.recordLimit, "en").format(values)).toBe(
+      "5001 records match these filters, more than the 5000 one pooled view reads: choose an endpoint, a measure and a comparison (or fewer studies) to pool.",
+    );
+    expect(new IntlMessageFormat(zh.pool.refusal.recordLimit, "zh").format(values)).toBe(
+      "有 5001 条记录符合这些筛选条件，超过单个合并视图可读取的 5000 条：请选择一个终点、一个效应指标和一个比较（或减少研究），再进行合并。",
+    );
   });
 });

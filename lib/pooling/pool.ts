@@ -41,10 +41,23 @@ export type PooledRow = {
   inverted: boolean;
   /** Reported at a narrower molecular level than the comparison (KRAS for a RAS question). */
   narrower: boolean;
+  /** The comparison the record reports where it is narrower than the one pooled (group codes), else null. */
+  reportedAs: { exposure: string; reference: string } | null;
   weight: number;
   subgroup: string | null;
+  /** The row's label in English (pooledRowLabel gives it in another language). */
   label: string;
 };
+
+/** Why a pool has no pooled figure, as a message key (pool.refusal.<code>) with its arguments. */
+export type Refusal = { code: "none" | "one" | "recordLimit"; values?: Record<string, string> };
+
+/** "TRIBE (as FOLFOXIRI-bev vs FOLFIRI-bev) (inverted)"; in Chinese "TRIBE（按 FOLFOXIRI-bev 对 FOLFIRI-bev）（反向）". */
+export function pooledRowLabel(row: Pick<PooledRow, "study" | "inverted" | "reportedAs">, locale: "en" | "zh" = "en"): string {
+  const as = row.reportedAs;
+  if (locale === "zh") return `${row.study}${as ? `（按 ${as.exposure} 对 ${as.reference}）` : ""}${row.inverted ? "（反向）" : ""}`;
+  return `${row.study}${as ? ` (as ${as.exposure} vs ${as.reference})` : ""}${row.inverted ? " (inverted)" : ""}`;
+}
 
 export type PoolResult = {
   k: number;
@@ -83,6 +96,8 @@ export type PoolResult = {
   notPooledZh: string[];
   /** Why there is no pooled figure (fewer than two usable estimates), else null. */
   refused: string | null;
+  /** The same reason as a message key, for the interface's language. */
+  refusal: Refusal | null;
   leaveOneOut: { omitted: string; study: string; estimate: number; ciLower: number; ciUpper: number; i2: number; tau2: number }[];
   subgroups?: { group: string; k: number; estimate: number; ciLower: number; ciUpper: number; piLower: number | null; piUpper: number | null; i2: number; tau2: number }[];
   subgroupTest?: { q: number; df: number; p: number } | null;
@@ -139,6 +154,7 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
     const { yi } = effectOf(i);
     const half = 1.959963984540054 * i.record.logSe!;
     const s = studies.get(i.record.studyId);
+    const reportedAs = i.narrower ? { exposure: String(i.record.exposureGroup), reference: String(i.record.referenceGroup) } : null;
     return {
       id: i.record.id,
       studyId: i.record.studyId,
@@ -150,9 +166,10 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
       ciUpper: Math.exp(yi + half),
       inverted: i.inverted,
       narrower: i.narrower,
+      reportedAs,
       weight,
       subgroup: subgroupOf(i, options.by, studies),
-      label: `${i.record.studyShortName}${i.narrower ? ` (as ${i.record.exposureGroup} vs ${i.record.referenceGroup})` : ""}${i.inverted ? " (inverted)" : ""}`,
+      label: pooledRowLabel({ study: i.record.studyShortName, inverted: i.inverted, reportedAs }),
     };
   };
   if (k < 2) {
@@ -166,6 +183,7 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
         k === 0
           ? "No estimate can be pooled: no record here is a ratio with a confidence interval for one comparison."
           : "Only one usable estimate: nothing to pool. It is shown as it stands.",
+      refusal: { code: k === 0 ? "none" : "one" },
       leaveOneOut: [],
     };
   }
@@ -190,6 +208,7 @@ export function poolRecords(records: EffectRecord[], studies: Map<string, StudyF
     weights,
     rows: included.map((i, n) => rowOf(i, fit.weights[n]!)),
     refused: null,
+    refusal: null,
     leaveOneOut:
       k >= 3 && options.leaveOneOut !== false
         ? leaveOneOut(input, statsOptions(options)).map((l) => {

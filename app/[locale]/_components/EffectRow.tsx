@@ -131,7 +131,7 @@ export async function EffectRow({
             {t("computed")}
           </span>
         ) : null}
-        {e.population && !/^whole cohort/i.test(e.population) ? <span className="muted">{t("population")}: {e.population}</span> : null}
+        {e.population && !/^whole cohort/i.test(e.population) ? <span className="muted">{t("population")}{locale === "zh" ? "：" : ": "}{e.population}</span> : null}
         {e.readingReason ? (
           <span className="badge" title={e.readingReason}>
             {t("damagedRead")}

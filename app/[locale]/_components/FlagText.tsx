@@ -10,7 +10,10 @@ export function FlagText({ flag: f }: { flag: Pick<FlagRecord, "severity" | "sum
   return (
     <details className={`flag-text flag-${f.severity}`}>
       <summary>
-        <span className="flag-severity">{f.severity === "note" ? "ⓘ" : "⚑"} {t(`severity.${f.severity}`)}:</span> {f.summary}
+        <span className="flag-severity">{f.severity === "note" ? "ⓘ" : "⚑"} {t(`severity.${f.severity}`)}
+          {t("colon")}
+        </span>{" "}
+        {f.summary}
       </summary>
       <p className="flag-detail">
         {f.message}

@@ -38,7 +38,7 @@ export function FoldedPrintings({ entry, labels }: { entry: ListEntry; labels: R
                 {c.studyShortName}, {c.locator}
               </Link>{" "}
               · {labels.sourceLevel[c.sourceLevel] ?? c.sourceLevel}
-              {c.citedAs ? ` — ${c.publication}, ref ${c.citedAs}` : c.publication !== entry.lead.publication ? ` — ${c.publication}` : ""}
+              {c.citedAs ? ` — ${c.publication}, ${t("ref", { ref: c.citedAs })}` : c.publication !== entry.lead.publication ? ` — ${c.publication}` : ""}
               {differs ? ` · ${t("printsAnotherFigure")}` : ""}
               {c.readingReason ? ` · ${t("damagedPrintRead")}` : ""}
               {onPage ? "" : ` · ${t("onAnotherPage")}`}

@@ -101,7 +101,10 @@ function Entry({ entry, levelLabel }: { entry: CompareEntry; levelLabel: (code: 
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const params = toSearchParams(await searchParams);
-  const { db, vocab, meta } = await getPageContext(await getLocale());
+  const locale = await getLocale();
+  const { db, vocab, meta } = await getPageContext(locale);
+  // Full-width punctuation around the interface's words in Chinese.
+  const p = locale === "zh" ? { end: "。", colon: "：" } : { end: ".", colon: ": " };
   const known = new Set(vocab.allowed.study);
   const ignored: Ignored[] = unknownParameters(params, ["studies", "endpoint", "population", "find", "findEndpoint"]);
   /** Comma-separated or repeated values, the known ones kept and up to three unknown ones named. */
@@ -154,18 +157,26 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <p className="print-only small">
-        {t("handout")} <span className="version">{meta.version}</span>. {t("population")}: {populationLabel}. {permalink}
+        {t("handout")} <span className="version">{meta.version}</span>
+        {p.end} {t("population")}
+        {p.colon}
+        {populationLabel}
+        {p.end} {permalink}
       </p>
       <h1>{t("title")}</h1>
       <p className="small muted no-print">
         {t("intro", { max: MAX_COMPARE })}{" "}
-        <span className="version">{meta.version}</span>.
+        <span className="version">{meta.version}</span>
+        {p.end}
       </p>
 
       <IgnoredNotice notes={ignored} />
       <section className="compare-controls no-print" aria-label={t("whatIsCompared")}>
         <div className="chips" aria-label={t("studiesCompared")}>
-          <span className="small">{t("studies")}:</span>
+          <span className="small">
+            {t("studies")}
+            {p.colon.trim()}
+          </span>
           {chosen.length === 0 ? <span className="muted small">{t("noneYet")}</span> : null}
           {chosen.map((id) => (
             <Link key={id} className="chip" href={compareHref({ ...state, studies: chosen.filter((s) => s !== id) })} aria-label={t("removeStudy", { name: studyName(id) })}>
@@ -191,7 +202,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           )
         ) : null}
         <div className="chips" aria-label={t("endpointsCompared")}>
-          <span className="small">{t("endpoints")}:</span>
+          <span className="small">
+            {t("endpoints")}
+            {p.colon.trim()}
+          </span>
           {endpoints.length === 0 ? <span className="muted small">{t("allOutcomes")}</span> : null}
           {endpoints.map((code) => (
             <Link key={code} className="chip" href={compareHref({ ...state, endpoints: endpoints.filter((c) => c !== code) })} aria-label={t("removeEndpoint", { name: endpointName(code) })}>
@@ -218,7 +232,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       {comparison ? (
         <>
           <nav className="pool-control compare-population no-print" aria-label={t("molecularPopulation")}>
-            <span className="pool-control-label">{t("population")}:</span>
+            <span className="pool-control-label">
+              {t("population")}
+              {p.colon.trim()}
+            </span>
             <ul>
               {comparison.populations.map((p) => (
                 <li key={p.code}>
@@ -278,7 +295,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <h2>{t("figuresByEndpoint")}</h2>
           {comparison.population !== "all" ? (
             <p className="small" data-testid="population-note">
-              {t("population")}: <strong>{populationLabel}</strong> — {popDescription(comparison.population)}. {t("othersLeftOut")}
+              {t("population")}
+              {p.colon}
+              <strong>{populationLabel}</strong> — {popDescription(comparison.population)}
+              {p.end} {t("othersLeftOut")}
             </p>
           ) : null}
           {comparison.rows.length === 0 ? (

@@ -48,7 +48,8 @@ function parsePage(params: URLSearchParams): { check: string | null; after: Flag
 
 export default async function IntegrityPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const { check, after, ignored } = parsePage(toSearchParams(await searchParams));
-  const { db, meta } = await getPageContext(await getLocale());
+  const locale = await getLocale();
+  const { db, meta } = await getPageContext(locale);
   const counts = await countIntegrityFlags(db);
   const total = (code: string) => counts.filter((c) => c.code === code).reduce((n, c) => n + c.n, 0);
   const bySeverity = (s: string) => counts.filter((c) => c.severity === s).reduce((n, c) => n + c.n, 0);
@@ -60,7 +61,8 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
       <h1>{t("title")}</h1>
       <p className="small muted">
         {t.rich("intro", { strong: (chunks) => <strong>{chunks}</strong> })}{" "}
-        <span className="version">{meta.version}</span>.
+        <span className="version">{meta.version}</span>
+        {locale === "zh" ? "。" : "."}
       </p>
       <IgnoredNotice notes={ignored} />
       <p className="small">{FLAG_SEVERITIES.map((s) => t(`count.${s}`, { count: bySeverity(s) })).join(" · ")}</p>

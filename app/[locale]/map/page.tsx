@@ -29,7 +29,8 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       <h1>{t("title")}</h1>
       <p className="small muted">
         {t.rich("intro", { badge: (chunks) => <span className="badge badge-secondary">{chunks}</span> })}{" "}
-        {t("version")} <span className="version">{meta.version}</span>.
+        {t("version")} <span className="version">{meta.version}</span>
+        {locale === "zh" ? "。" : "."}
       </p>
       <IgnoredNotice notes={ignored} />
       <ul className="map-legend small" aria-label={t("legend")}>
@@ -41,7 +42,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       </ul>
       {broadOnly.length ? (
         <p className="small">
-          {t("broadOnly", { endpoints: broadOnly.map((r) => r.label).join("; ") })}
+          {t("broadOnly", { endpoints: broadOnly.map((r) => r.label).join(locale === "zh" ? "；" : "; ") })}
         </p>
       ) : null}
       <div className="table-wrap">

@@ -12,6 +12,7 @@ import { LeaveOneOut } from "./_components/LeaveOneOut";
 import { RecordsLeftOut } from "./_components/RecordsLeftOut";
 import { MethodsBox } from "./_components/MethodsBox";
 import { IgnoredNotice } from "../_components/IgnoredNotice";
+import { settingLabel } from "@/lib/pooling/context";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function PoolPage({ searchParams }: Props) {
-  const view = await loadPoolView(toSearchParams(await searchParams).toString(), await getLocale());
+  const locale = await getLocale();
+  const view = await loadPoolView(toSearchParams(await searchParams).toString(), locale);
   const { result } = view;
   const t = await getTranslations("pool");
   const requestHeaders = await headers();
@@ -33,14 +35,16 @@ export default async function PoolPage({ searchParams }: Props) {
   const permalink = host ? `${proto}://${host}${view.permalink}` : view.permalink;
   const scope = [
     result.measure ? t("measureWords", { measure: result.measure }) : null,
-    result.setting ?? (view.options.by === "setting" ? t("allSettings") : null),
+    result.setting ? settingLabel(result.setting, locale) : view.options.by === "setting" ? t("allSettings") : null,
     result.analysis ? t("analysisWords", { analysis: result.analysis }) : null,
   ].filter(Boolean);
 
   return (
     <>
       <p className="print-only small">
-        {t("handout")} <span className="version">{view.version}</span>. {permalink}
+        {t("handout")} <span className="version">{view.version}</span>
+        {locale === "zh" ? "。" : ". "}
+        {permalink}
       </p>
       <p className="small no-print">
         <Link href={view.browseHref}>{t("back")}</Link>

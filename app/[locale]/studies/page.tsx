@@ -21,7 +21,8 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
   const params = toSearchParams(await searchParams);
   const ignored = unknownParameters(params, CURSOR_KEYS);
   const { cursor, ignored: cursorIgnored } = takeCursorLenient(params);
-  const { db, vocab, meta } = await getPageContext(await getLocale());
+  const locale = await getLocale();
+  const { db, vocab, meta } = await getPageContext(locale);
   const page = await findStudyPage(db, { limit: STUDIES_PER_PAGE, ...cursor });
   const paged = page.count > page.data.length;
   const t = await getTranslations("studies");
@@ -29,7 +30,9 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
     <>
       <h1>{t("title")}</h1>
       <p className="muted small">
-        {t("count", { count: page.count })}{paged ? t("shown", { from: page.first + 1, to: page.first + page.data.length }) : ""} · {t("version")} <span className="version">{meta.version}</span>. {t("secondary")}
+        {t("count", { count: page.count })}{paged ? t("shown", { from: page.first + 1, to: page.first + page.data.length }) : ""} · {t("version")} <span className="version">{meta.version}</span>
+        {locale === "zh" ? "。" : ". "}
+        {t("secondary")}
       </p>
       <IgnoredNotice notes={[...cursorIgnored, ...ignored]} />
       <div className="table-wrap">

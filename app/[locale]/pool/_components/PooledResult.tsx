@@ -10,8 +10,7 @@ export function PooledResult({ result, wald, truncatedHref }: Props) {
   const t = useTranslations("pool");
   const locale = useLocale() === "zh" ? "zh" : "en";
   if (result.refused) {
-    // The guard rails' two refusals by message; any other (the record limit's) as lib/data gives it.
-    const refused = result.k === 1 ? t("refusedOne") : result.k === 0 && result.refused.startsWith("No estimate can be pooled:") ? t("refusedNone") : result.refused;
+    const refused = result.refusal ? t(`refusal.${result.refusal.code}`, result.refusal.values ?? {}) : result.refused;
     return (
       <section className="pool-refused" aria-labelledby="refused-heading">
         <h2 id="refused-heading">{t("noPooled")}</h2>

@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { PoolResult } from "@/lib/pooling/pool";
+import { reasonValues } from "@/lib/pooling/context";
 
 const FOLD_ABOVE = 12;
 
@@ -23,6 +24,7 @@ function RecordLink({ id, studyNames }: { id: string; studyNames: Record<string,
 /** Every record the guard rails set aside, grouped by the reason as they give it, and the findings that cannot be pooled. */
 export function RecordsLeftOut({ result, studyNames }: { result: PoolResult; studyNames: Record<string, string> }) {
   const t = useTranslations("pool");
+  const levels = useTranslations("chart.level");
   const zh = useLocale() === "zh";
   // A same-cohort reason ends with the id of the record kept in its place: shown as a link, not text.
   // Grouped on the English reason; in Chinese the heading is the reason's message (pool.reasons.<code>).
@@ -32,7 +34,7 @@ export function RecordsLeftOut({ result, studyNames }: { result: PoolResult; stu
     const m = / \[([^\]]+)\]$/.exec(e.reason);
     const reason = m ? e.reason.slice(0, m.index) : e.reason;
     groups.set(reason, [...(groups.get(reason) ?? []), { id: e.id, kept: m ? m[1]! : null }]);
-    if (!headings.has(reason)) headings.set(reason, zh ? t(`reasons.${e.code}`, e.values ?? {}) : reason);
+    if (!headings.has(reason)) headings.set(reason, zh ? t(`reasons.${e.code}`, reasonValues(e, "zh", (level) => (levels.has(level) ? levels(level) : level))) : reason);
   }
   return (
     <section aria-labelledby="left-out-heading">

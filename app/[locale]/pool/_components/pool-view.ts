@@ -11,6 +11,7 @@ import { POOL_PARAMETERS, parsePoolOptionsLenient, poolVariants } from "@/lib/da
 import type { AppVocabulary } from "@/lib/data/vocabulary";
 import { INTERVAL_METHODS, POOLING_METHODS, SUBGROUP_KEYS, type PoolOptions, type PoolResult } from "@/lib/pooling/pool";
 import { methodsParagraph } from "@/lib/pooling/methods";
+import { reasonValues, settingLabel } from "@/lib/pooling/context";
 import {
   POOL_INTERVAL_LABELS,
   POOL_METHOD_LABELS,
@@ -150,17 +151,27 @@ export const loadPoolView = cache(async (query: string, locale: string = "en"): 
     { name: "sort", label: "Sort", links: POOL_SORTS.map((s) => ({ value: s, label: POOL_SORT_LABELS[s], href: link({ sort: s }), current: sort === s })) },
   ];
 
-  const forest = pooledForest(result, sort, zh ? "zh" : "en");
+  // The refusal and the settings in the interface's language (lib/pooling keeps the English as identities).
+  const refused = result.refusal ? t(`refusal.${result.refusal.code}`, result.refusal.values ?? {}) : (result.refused ?? "");
+  const setting = result.setting ? settingLabel(result.setting, locale) : null;
+  const levelWords = await getTranslations({ locale, namespace: "facets.level" });
+  const subgroupLabel = (group: string): string => {
+    if (!zh) return group;
+    if (options.by === "setting") return settingLabel(group, locale);
+    if (options.by === "design") return vocab.labels.design[group] ?? group;
+    return levelWords.has(group) ? levelWords(group) : group;
+  };
+  const forest = pooledForest(result, sort, zh ? "zh" : "en", subgroupLabel);
   const role = result.endpoint ? endpointRoles[result.endpoint] : undefined;
   const chartTitle = `${question}${result.measure ? ` (${result.measure})` : ""}`;
   const chartCaption = zh
     ? [
         ...(role && endpointLabel && result.measure ? [ratioMeaning(role, endpointLabel, [result.measure], "zh")] : []),
         ...(result.refused
-          ? [`未合并：${result.k === 1 ? t("refusedOne") : result.k === 0 && result.refused.startsWith("No estimate can be pooled:") ? t("refusedNone") : result.refused}`]
+          ? [`未合并：${refused}`]
           : [`方块：各研究的估计值，面积与其权重成正比；菱形跨越合并的 95% CI${result.piLower !== null ? "；虚线为 95% 预测区间（新研究中效应可能所在的范围）" : ""}。`]),
         ...(result.subgroupTest ? [t("subgroupTest", { q: result.subgroupTest.q.toFixed(2), df: String(result.subgroupTest.df), p: formatPValue(result.subgroupTest.p) })] : []),
-        `τ² 估计：${t(`option.${options.method}`)}，区间：${t(`option.${options.ci}`)}；${result.measure ? t("measureWords", { measure: result.measure }) : "比值"}，${result.analysis ? t("analysisWords", { analysis: result.analysis }) : "任意分析类型"}${result.setting ? `，${result.setting}` : ""}。数据集版本 ${meta.version}。`,
+        `τ² 估计：${t(`option.${options.method}`)}，区间：${t(`option.${options.ci}`)}；${result.measure ? t("measureWords", { measure: result.measure }) : "比值"}，${result.analysis ? t("analysisWords", { analysis: result.analysis }) : "任意分析类型"}${setting ? `，${setting}` : ""}。数据集版本 ${meta.version}。`,
       ]
     : [
     ...(role && endpointLabel && result.measure ? [ratioMeaning(role, endpointLabel, [result.measure])] : []),
@@ -176,8 +187,8 @@ export const loadPoolView = cache(async (query: string, locale: string = "en"): 
     ...(zh
       ? {
           locale: "zh" as const,
-          reasonOf: (e: PoolResult["excluded"][number]) => t(`reasons.${e.code}`, e.values ?? {}),
-          refused: result.k === 1 ? t("refusedOne") : result.k === 0 && result.refused?.startsWith("No estimate can be pooled:") ? t("refusedNone") : (result.refused ?? ""),
+          reasonOf: (e: PoolResult["excluded"][number]) => t(`reasons.${e.code}`, reasonValues(e, locale, (level) => vocab.labels.sourceLevel[level] ?? level)),
+          refused,
         }
       : {}),
     datasetVersion: meta.version,

@@ -2,7 +2,8 @@ import { Link } from "@/i18n/navigation";
 import { notFound } from "next/navigation";
 import { headers } from "next/headers";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { settingLabel } from "@/lib/pooling/context";
 import { toSearchParams, type PageSearchParams } from "../../_components/search-params";
 import { IgnoredNotice } from "../../_components/IgnoredNotice";
 import { PrintButton } from "../../_components/PrintButton";
@@ -37,6 +38,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
   const proto = requestHeaders.get("x-forwarded-proto") ?? "http";
   const permalink = `${host ? `${proto}://${host}` : ""}${questionHref(id, current)}`;
   const t = await getTranslations("sof");
+  const locale = await getLocale();
   const factorWord = q.kind === "prognostic" ? t("prognosticFactor") : t("intervention");
   const caption = t("caption", { exposure: summary.exposureLabel, reference: summary.referenceLabel });
   const baselines = new Set(q.outcomes.filter((o) => o.baseline).map((o) => o.endpoint));
@@ -65,7 +67,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
         {q.setting ? (
           <div>
             <dt>{t("setting")}</dt>
-            <dd>{q.setting}</dd>
+            <dd>{settingLabel(q.setting, locale)}</dd>
           </div>
         ) : null}
         <div>
@@ -104,7 +106,8 @@ export default async function QuestionPage({ params, searchParams }: Props) {
         <>
           <SofTable rows={view.rows} caption={caption} baselines={baselines} />
           <p className="small muted sof-legend">
-            {t("legendCertainty")} {(["high", "moderate", "low", "very low"] as const).map((c) => `${CERTAINTY_MARKS[c].symbols} ${t(`certainty.${c}`)}`).join(", ")}.{" "}
+            {t("legendCertainty")} {(["high", "moderate", "low", "very low"] as const).map((c) => `${CERTAINTY_MARKS[c].symbols} ${t(`certainty.${c}`)}`).join(locale === "zh" ? "，" : ", ")}
+            {locale === "zh" ? "。" : ". "}
             {t.rich(q.kind === "prognostic" ? "legendPrognostic" : "legendIntervention", { profile: (chunks) => <Link href={questionHref(id, "profile")}>{chunks}</Link> })}
           </p>
           <SofFootnotes rows={view.rows.map((r) => r.footnotes)} />

@@ -6,15 +6,15 @@ import type { SofRowView } from "../_lib/question-view";
 import { CERTAINTY_MARKS, GRADE_DOMAIN_ORDER, IMPORTANCE_LABELS, gradeWords, numberLabel, numberText } from "../_lib/labels";
 import { CertaintyMark } from "./CertaintyMark";
 
-function Numbers({ numbers }: { numbers: Record<string, number | string | null> }) {
+function Numbers({ numbers, locale }: { numbers: Record<string, number | string | null>; locale: string }) {
   const entries = Object.entries(numbers);
   if (!entries.length) return <span className="muted">—</span>;
   return (
     <dl className="profile-numbers">
       {entries.map(([k, v]) => (
         <div key={k}>
-          <dt>{numberLabel(k)}</dt>
-          <dd>{numberText(v)}</dd>
+          <dt>{numberLabel(k, locale)}</dt>
+          <dd>{numberText(v, locale)}</dd>
         </div>
       ))}
     </dl>
@@ -23,7 +23,11 @@ function Numbers({ numbers }: { numbers: Record<string, number | string | null> 
 
 export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
   const t = useTranslations("profile");
-  const { domains: DOMAIN_NAMES, ratings: RATING_LABELS } = gradeWords(useLocale());
+  const sof = useTranslations("sof");
+  const locale = useLocale();
+  const zh = locale === "zh";
+  const { domains: DOMAIN_NAMES, ratings: RATING_LABELS } = gradeWords(locale);
+  const levelsText = (levels: number) => (levels ? `−${levels}` : "0");
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t("heading")}</h2>
@@ -32,7 +36,7 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
         return (
           <section key={row.outcome} className="profile-outcome" aria-labelledby={headingId} data-outcome={row.outcome}>
             <h3 id={headingId}>
-              {row.outcomeLabel} <span className="muted small">({IMPORTANCE_LABELS[row.importance].toLowerCase()})</span>
+              {row.outcomeLabel} <span className="muted small">{zh ? `（${sof(`importance.${row.importance}`)}）` : `(${IMPORTANCE_LABELS[row.importance].toLowerCase()})`}</span>
             </h3>
             <p className="profile-summary">
               <CertaintyMark certainty={row.certainty} /> <span className="muted">{t("certainty")}</span> <span className="profile-arithmetic">{row.certaintyArithmetic}</span>
@@ -40,7 +44,7 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
             <div className="table-wrap" role="region" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
               <table className="profile-table">
                 <caption id={`${headingId}-caption`} className="visually-hidden">
-                  Certainty assessment of {row.outcomeLabel}, domain by domain
+                  {t("assessmentCaption", { outcome: row.outcomeLabel })}
                 </caption>
                 <thead>
                   <tr>
@@ -54,7 +58,7 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
                 <tbody>
                   <tr className="profile-start">
                     <th scope="row">{t("startingLevel")}</th>
-                    <td>{CERTAINTY_MARKS[row.startingLevel].label}</td>
+                    <td>{zh ? sof(`certainty.${row.startingLevel}`) : CERTAINTY_MARKS[row.startingLevel].label}</td>
                     <td>—</td>
                     <td>{row.startingReason}</td>
                     <td>
@@ -71,7 +75,7 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
                           {j.override ? (
                             <>
                               {" "}
-                              <span className="badge badge-override">override</span>
+                              <span className="badge badge-override">{t("override")}</span>
                             </>
                           ) : null}
                         </td>
@@ -80,12 +84,15 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
                           {j.reason}
                           {j.override ? (
                             <span className="small muted profile-computed">
-                              Computed rating, replaced by the curator: {RATING_LABELS[j.override.computed.rating]} ({j.override.computed.levels ? `−${j.override.computed.levels}` : "0"}): {j.override.computed.reason}
+                              {t("computedReplaced")}{zh ? "" : " "}
+                              {zh
+                                ? `${RATING_LABELS[j.override.computed.rating]}（${levelsText(j.override.computed.levels)}）：${j.override.computed.reason}`
+                                : `${RATING_LABELS[j.override.computed.rating]} (${levelsText(j.override.computed.levels)}): ${j.override.computed.reason}`}
                             </span>
                           ) : null}
                         </td>
                         <td>
-                          <Numbers numbers={j.numbers} />
+                          <Numbers numbers={j.numbers} locale={locale} />
                         </td>
                       </tr>
                     );
@@ -115,7 +122,7 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
                   )}
                   <tr className="profile-total">
                     <th scope="row">{t("certaintyRow")}</th>
-                    <td>{CERTAINTY_MARKS[row.certainty].label}</td>
+                    <td>{zh ? sof(`certainty.${row.certainty}`) : CERTAINTY_MARKS[row.certainty].label}</td>
                     <td colSpan={3}>{row.certaintyArithmetic}</td>
                   </tr>
                 </tbody>
@@ -135,7 +142,7 @@ export function EvidenceProfile({ rows }: { rows: SofRowView[] }) {
             )}
             <details className="small no-print profile-considered">
               <summary>
-                All {considered.length} records of this outcome the row considered (including those set aside)
+                {t("considered", { n: considered.length })}
               </summary>
               <ul className="profile-records">
                 {considered.map((e) => (

@@ -1,13 +1,17 @@
 // The risk-of-bias judgements of each study the certainty rests on, as the two assessors reconciled
 // them (content/risk-of-bias): tool, overall judgement, every domain with its reason and where in
 // the paper it comes from, and the outcome-specific exceptions.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { StudyAssessment } from "../_lib/question-view";
-import { ROB_TOOL_LABELS, judgementLabel, robDomainLabel } from "../_lib/labels";
+import { judgementLabel, robDomainLabel, robToolLabel } from "../_lib/labels";
 
 export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: StudyAssessment[]; outcomeLabel: (code: string) => string }) {
   const t = useTranslations("profile");
+  const locale = useLocale();
+  const zh = locale === "zh";
+  // Chinese punctuation between the interface's words; the reasons are the assessors' (content).
+  const sep = zh ? { list: "；", label: "：", clause: "，", end: "。" } : { list: "; ", label: ": ", clause: ", ", end: "." };
   return (
     <section aria-labelledby="rob-heading" className="rob-section">
       <h2 id="rob-heading">{t("robHeading")}</h2>
@@ -21,21 +25,24 @@ export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: Study
               <Link href={s.href}>{s.study}</Link>
             </h3>
             <p className="small">
-              Judgement used for{" "}
+              {t("judgementUsed")}
+              {zh ? "" : " "}
               {s.outcomes.map((o, i) => (
                 <span key={o.outcome}>
-                  {i ? "; " : ""}
-                  {o.label}: <strong>{o.judgement ? judgementLabel(o.judgement) : "not assessed (counted as high)"}</strong>
+                  {i ? sep.list : ""}
+                  {o.label}
+                  {sep.label}
+                  <strong>{o.judgement ? judgementLabel(o.judgement, locale) : t("notAssessedHigh")}</strong>
                 </span>
               ))}
-              .
+              {sep.end}
             </p>
             {a ? (
               <>
                 <dl className="rob-facts small">
                   <div>
                     <dt>{t("tool")}</dt>
-                    <dd>{ROB_TOOL_LABELS[a.tool]}</dd>
+                    <dd>{robToolLabel(a.tool, locale)}</dd>
                   </div>
                   <div>
                     <dt>{t("basis")}</dt>
@@ -44,7 +51,9 @@ export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: Study
                   <div>
                     <dt>{t("overall")}</dt>
                     <dd>
-                      <strong className={`rob-judgement rob-${a.overall.judgement}`}>{judgementLabel(a.overall.judgement)}</strong>: {a.overall.reason}
+                      <strong className={`rob-judgement rob-${a.overall.judgement}`}>{judgementLabel(a.overall.judgement, locale)}</strong>
+                      {sep.label}
+                      {a.overall.reason}
                     </dd>
                   </div>
                 </dl>
@@ -52,7 +61,7 @@ export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: Study
                   <div className="table-wrap" role="region" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
                     <table className="rob-table small">
                       <caption id={`${headingId}-caption`} className="visually-hidden">
-                        {a.tool} domains for {s.study}
+                        {t("robCaption", { tool: a.tool, study: s.study })}
                       </caption>
                       <thead>
                         <tr>
@@ -65,9 +74,9 @@ export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: Study
                       <tbody>
                         {Object.entries(a.domains).map(([domain, j]) => (
                           <tr key={domain}>
-                            <th scope="row">{robDomainLabel(a.tool, domain)}</th>
+                            <th scope="row">{robDomainLabel(a.tool, domain, locale)}</th>
                             <td>
-                              <span className={`rob-judgement rob-${j.judgement}`}>{judgementLabel(j.judgement)}</span>
+                              <span className={`rob-judgement rob-${j.judgement}`}>{judgementLabel(j.judgement, locale)}</span>
                             </td>
                             <td>{j.reason}</td>
                             <td>{j.locator ?? <span className="muted">{t("notGiven")}</span>}</td>
@@ -83,13 +92,22 @@ export function RiskOfBiasJudgements({ studies, outcomeLabel }: { studies: Study
                     <ul className="small">
                       {a.outcomeExceptions.map((x, i) => (
                         <li key={i}>
-                          {outcomeLabel(x.outcome)}, {robDomainLabel(a.tool, x.domain).toLowerCase()}: <strong>{judgementLabel(x.judgement)}</strong>. {x.reason}
+                          {outcomeLabel(x.outcome)}
+                          {sep.clause}
+                          {zh ? robDomainLabel(a.tool, x.domain, locale) : robDomainLabel(a.tool, x.domain).toLowerCase()}
+                          {sep.label}
+                          <strong>{judgementLabel(x.judgement, locale)}</strong>
+                          {sep.end}
+                          {zh ? "" : " "}
+                          {x.reason}
                         </li>
                       ))}
                     </ul>
                   </>
                 ) : null}
-                <p className="small muted rob-reconciliation">Reconciliation: {a.reconciliation}</p>
+                <p className="small muted rob-reconciliation">
+                  {t("reconciliation")} {a.reconciliation}
+                </p>
               </>
             ) : (
               <p className="small">{t("notAssessed")}</p>

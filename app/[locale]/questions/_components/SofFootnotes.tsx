@@ -2,6 +2,7 @@
 // override with the rating it replaced, and the ratios the pooling guard rails set aside.
 import { useLocale, useTranslations } from "next-intl";
 import type { RowFootnotes } from "../_lib/footnotes";
+import { reasonValues } from "@/lib/pooling/context";
 
 export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
   const t = useTranslations("profile");
@@ -19,12 +20,12 @@ export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
                 <li key={n.mark} id={`footnote-${n.mark}`}>
                   <span className="footnote-mark">{n.mark}</span>
                   <span>
-                    <strong>
-                      {n.name}: {n.rating}.
-                    </strong>{" "}
+                    <strong>{zh ? `${n.name}：${n.rating}。` : `${n.name}: ${n.rating}.`}</strong>
+                    {zh ? "" : " "}
                     {n.override ? (
                       <>
-                        <span className="badge badge-override">override</span> {t("curatorReason")} {n.override.reason} <span className="muted">{t("computedRating")} {n.override.computed}</span>
+                        {/* The curator's reason is content (their words); the framing around it is the interface's. */}
+                        <span className="badge badge-override">{t("override")}</span> {t("curatorReason")} {n.override.reason} <span className="muted">{t("computedRating")} {n.override.computed}</span>
                       </>
                     ) : (
                       n.reason
@@ -42,7 +43,7 @@ export function SofFootnotes({ rows }: { rows: RowFootnotes[] }) {
               <ul className="small sof-set-aside">
                 {r.setAside.map((s) => (
                   <li key={s.id}>
-                    {zh ? `${s.study}：${s.text}：${reasons(s.code, s.values ?? {})}。` : `${s.study}: ${s.text}: ${s.reason}.`}
+                    {zh ? `${s.study}：${s.text}：${reasons(s.code, reasonValues(s, "zh"))}。` : `${s.study}: ${s.text}: ${s.reason}.`}
                   </li>
                 ))}
               </ul>

@@ -106,9 +106,9 @@ export function SofTable({ rows, caption, baselines }: { rows: SofRowView[]; cap
                       {footnotes.notes.map((n) => (
                         <li key={n.mark}>
                           {n.name} <span className="muted">{n.rating}</span>
-                          {n.override ? <span className="badge badge-override">override</span> : null}
+                          {n.override ? <span className="badge badge-override">{t("override")}</span> : null}
                           <sup className="footnote-ref">
-                            <a href={`#footnote-${n.mark}`} aria-label={`footnote ${n.mark}`}>
+                            <a href={`#footnote-${n.mark}`} aria-label={t("footnote", { mark: n.mark })}>
                               {n.mark}
                             </a>
                           </sup>

@@ -31,7 +31,7 @@ describe("footnotes of a Summary of Findings", () => {
   it("names the domains and ratings in GRADE's Chinese wording for locale zh", () => {
     const rows = [row("ep", { riskOfBias: { rating: "serious", levels: 1, reason: "High risk.", numbers: {} } }, [{ reason: "Large effect.", levels: 1 }])];
     expect(sofFootnotes(rows, "zh")[0]!.notes.map((n) => [n.mark, n.name, n.rating])).toEqual([
-      ["a", "偏倚风险", "严重 (−1)"],
+      ["a", "偏倚风险", "严重（−1）"],
       ["b", "升级", "+1"],
     ]);
     expect(sofFootnotes(rows, "en")).toEqual(sofFootnotes(rows));
@@ -43,5 +43,13 @@ describe("footnotes of a Summary of Findings", () => {
     ]);
     expect(r!.notes).toHaveLength(1);
     expect(r!.notes[0]!.override).toEqual({ reason: "Curator: same population.", computed: "Serious (−1): Secondary report." });
+  });
+
+  it("frames an override in Chinese for locale zh: the computed rating in Chinese, the curator's reason as written", () => {
+    const [r] = sofFootnotes(
+      [row("ep", { indirectness: { rating: "not serious", levels: 0, reason: "Curator: same population.", numbers: {}, override: { reason: "Curator: same population.", computed: { rating: "serious", levels: 1, reason: "仅见于二手报告。" } } } })],
+      "zh",
+    );
+    expect(r!.notes[0]).toMatchObject({ name: "间接性", rating: "不严重（0）", override: { reason: "Curator: same population.", computed: "严重（−1）：仅见于二手报告。" } });
   });
 });

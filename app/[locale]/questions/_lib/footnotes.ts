@@ -32,6 +32,8 @@ const levelsText = (levels: number) => (levels ? `−${levels}` : "0");
 /** `locale` "zh": the domain names and ratings in GRADE's Chinese wording (the reasons stay as computed). */
 export function sofFootnotes(rows: Pick<SofRow, "outcome" | "outcomeLabel" | "domains" | "effect">[], locale: string = "en"): RowFootnotes[] {
   const { domains: DOMAIN_NAMES, ratings: RATING_LABELS, ratedUp } = gradeWords(locale);
+  // "Serious (−1)"; in Chinese with full-width brackets, "严重（−1）".
+  const rated = (rating: keyof typeof RATING_LABELS, levels: number) => (locale === "zh" ? `${RATING_LABELS[rating]}（${levelsText(levels)}）` : `${RATING_LABELS[rating]} (${levelsText(levels)})`);
   let next = 0;
   return rows.map((r) => {
     const notes: Footnote[] = [];
@@ -42,9 +44,9 @@ export function sofFootnotes(rows: Pick<SofRow, "outcome" | "outcomeLabel" | "do
         mark: footnoteMark(next++),
         domain: d,
         name: DOMAIN_NAMES[d],
-        rating: `${RATING_LABELS[j.rating]} (${levelsText(j.levels)})`,
+        rating: rated(j.rating, j.levels),
         reason: j.reason,
-        override: j.override ? { reason: j.override.reason, computed: `${RATING_LABELS[j.override.computed.rating]} (${levelsText(j.override.computed.levels)}): ${j.override.computed.reason}` } : null,
+        override: j.override ? { reason: j.override.reason, computed: `${rated(j.override.computed.rating, j.override.computed.levels)}${locale === "zh" ? "：" : ": "}${j.override.computed.reason}` } : null,
       });
     }
     for (const u of r.domains.upgrades) notes.push({ mark: footnoteMark(next++), domain: "upgrade", name: ratedUp, rating: `+${u.levels}`, reason: u.reason, override: null });

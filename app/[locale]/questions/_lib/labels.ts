@@ -75,15 +75,41 @@ const NUMBER_LABELS: Record<string, string> = {
   eggerP: "Egger p",
 };
 
+const NUMBER_LABELS_ZH: Record<string, string> = {
+  weightedSeriousness: "加权关注度（0 低 … 2 极严重）",
+  k: "有估计值的研究数（k）",
+  i2: "I²（%）",
+  tau2: "τ²",
+  piLower: "预测区间下限",
+  piUpper: "预测区间上限",
+  significantlyAbove1: "显著高于 1 的研究数",
+  significantlyBelow1: "显著低于 1 的研究数",
+  indirectWeightPercent: "间接证据的权重（%）",
+  severalReasonsWeightPercent: "因多个原因间接的权重（%）",
+  ciLower: "95% CI 下限",
+  ciUpper: "95% CI 上限",
+  thresholdLower: "重要效应阈值下限",
+  thresholdUpper: "重要效应阈值上限",
+  participants: "受试者人数",
+  optimalInformationSize: "最优信息量",
+  eggerIntercept: "Egger 截距",
+  eggerP: "Egger p 值",
+};
+
 /** The risk-of-bias domain's weight shares are keyed by judgement ("high", "some-concerns", "not assessed"). */
-export function numberLabel(key: string): string {
+export function numberLabel(key: string, locale: string = "en"): string {
+  if (locale === "zh") {
+    if (NUMBER_LABELS_ZH[key]) return NUMBER_LABELS_ZH[key];
+    if (key === "not assessed") return "未评估的权重（%）";
+    return `${judgementLabel(key, locale)}偏倚风险的权重（%）`;
+  }
   if (NUMBER_LABELS[key]) return NUMBER_LABELS[key];
   if (key === "not assessed") return "Weight not assessed (%)";
   return `Weight at ${judgementLabel(key)} risk (%)`;
 }
 
-export function numberText(value: number | string | null): string {
-  if (value === null) return "not reported";
+export function numberText(value: number | string | null, locale: string = "en"): string {
+  if (value === null) return locale === "zh" ? "未报告" : "not reported";
   if (typeof value === "string") return value;
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(3)));
 }
@@ -124,11 +150,55 @@ const ROB_DOMAIN_LABELS: Record<RiskOfBiasContent["tool"], Record<string, string
   none: {},
 };
 
-export function robDomainLabel(tool: RiskOfBiasContent["tool"], domain: string): string {
+/** The same tools and domains in Chinese (the names the Chinese translations of QUIPS, RoB 2 and ROBINS-I use). */
+const ROB_TOOL_LABELS_ZH: Record<RiskOfBiasContent["tool"], string> = {
+  QUIPS: "QUIPS（预后研究质量评价工具）",
+  RoB2: "RoB 2（随机对照试验）",
+  "ROBINS-I": "ROBINS-I（非随机比较）",
+  none: "无适用工具",
+};
+const ROB_DOMAIN_LABELS_ZH: Record<RiskOfBiasContent["tool"], Record<string, string>> = {
+  QUIPS: {
+    participation: "研究参与",
+    attrition: "研究失访",
+    factorMeasurement: "预后因素测量",
+    outcomeMeasurement: "结局测量",
+    confounding: "研究混杂",
+    analysis: "统计分析与报告",
+  },
+  RoB2: {
+    randomisation: "随机化过程",
+    deviations: "偏离既定干预",
+    missingData: "结局数据缺失",
+    outcomeMeasurement: "结局测量",
+    selection: "报告结果的选择",
+  },
+  "ROBINS-I": {
+    confounding: "混杂",
+    selection: "研究对象的选择",
+    classification: "干预分类",
+    deviations: "偏离既定干预",
+    missingData: "数据缺失",
+    outcomeMeasurement: "结局测量",
+    reportedResult: "报告结果的选择",
+  },
+  none: {},
+};
+
+export function robToolLabel(tool: RiskOfBiasContent["tool"], locale: string = "en"): string {
+  return locale === "zh" ? ROB_TOOL_LABELS_ZH[tool] : ROB_TOOL_LABELS[tool];
+}
+
+export function robDomainLabel(tool: RiskOfBiasContent["tool"], domain: string, locale: string = "en"): string {
+  if (locale === "zh") return ROB_DOMAIN_LABELS_ZH[tool][domain] ?? (domain === "overall" ? "总体" : (ROB_DOMAIN_LABELS[tool][domain] ?? domain));
   return ROB_DOMAIN_LABELS[tool][domain] ?? domain.replace(/([A-Z])/g, " $1").toLowerCase();
 }
 
-export function judgementLabel(judgement: string): string {
+/** Risk-of-bias judgements in Chinese (as lib/grade/certainty.ts words them in its reasons). */
+const JUDGEMENT_LABELS_ZH: Record<string, string> = { low: "低", moderate: "中等", "some-concerns": "存在一些问题", high: "高", serious: "严重", critical: "极严重", "not-applicable": "不适用", "no-information": "信息不足" };
+
+export function judgementLabel(judgement: string, locale: string = "en"): string {
+  if (locale === "zh") return JUDGEMENT_LABELS_ZH[judgement] ?? judgement;
   return judgement.replace(/-/g, " ");
 }
 

@@ -21,7 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StudyPage({ params }: Props) {
   const { id } = await params;
-  const { db, vocab, meta } = await getPageContext(await getLocale());
+  const locale = await getLocale();
+  const { db, vocab, meta } = await getPageContext(locale);
   const study = await findStudy(db, id);
   if (!study) notFound();
   const t = await getTranslations("study");
@@ -139,7 +140,8 @@ export default async function StudyPage({ params }: Props) {
       <h2>{t("records")}</h2>
       <p className="small muted">
         {t("recordsSummary", { printed: printed.length, computed: computed.length, flagged })}{" "}
-        <span className="version">{meta.version}</span>.
+        <span className="version">{meta.version}</span>
+        {locale === "zh" ? "。" : "."}
       </p>
       {[...byEndpoint.entries()].map(([label, effects]) => (
         <section key={label} aria-label={label}>
