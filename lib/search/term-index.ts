@@ -8,9 +8,10 @@
 //   most) is within k edits of a substring of its text, k the most errors with k / length ≤ threshold,
 //   and scores it errors / length raised to the text's field norm. So a term further than k edits is
 //   never a result, and the fewest edits (Myers' bit-vector algorithm, one pass over every distinct
-//   text) bound each term's score from below: fuse.js scores the terms with the lowest bounds, and
-//   the answer stands once its last score is below the bound of every term left out (otherwise it
-//   scores twice as many). Candidates keep their order in the list: fuse.js breaks ties by position.
+//   text) bound each term's score from below (they are its score, unless fuse.js finds a worse
+//   alignment or too few characters in a row): fuse.js scores the terms with the lowest bounds, and the
+//   answer stands once its last result comes before every term left out, by score then position as
+//   fuse.js orders them (otherwise it scores twice as many). Candidates keep their order in the list.
 import Fuse, { type FuseResult } from "fuse.js";
 
 export type FuzzyOptions = { threshold: number; minMatchCharLength: number; limit: number };
@@ -59,12 +60,17 @@ function encode(texts: string[]): Encoded {
   return { ids, codes, starts };
 }
 
+/** Beyond any allowance: a text fuse.js cannot report. */
+const FAR = 255;
+
 /**
  * The fewest edits (insertions, deletions, substitutions) turning the pattern (at most 32 characters)
  * into a substring of each text: Myers' bit-vector algorithm, with the top row of the distance matrix
- * kept at zero so that a substring may start anywhere.
+ * kept at zero so that a substring may start anywhere. FAR for a text without `run` consecutive
+ * characters of the pattern: fuse.js reports a match only where it marked minMatchCharLength
+ * consecutive characters, and it marks only characters of the pattern.
  */
-export function fewestEdits(pattern: string, { ids, codes, starts }: Encoded): Uint8Array {
+export function fewestEdits(pattern: string, { ids, codes, starts }: Encoded, run: number): Uint8Array {
   const m = pattern.length;
   const peq = new Int32Array(ids.size);
   for (let i = 0; i < m; i++) {
@@ -78,8 +84,13 @@ export function fewestEdits(pattern: string, { ids, codes, starts }: Encoded): U
     let mv = 0;
     let score = m;
     let best = m;
-    for (let p = starts[at]!, end = starts[at + 1]!; p < end && best > 0; p++) {
+    let inPattern = 0;
+    let longest = 0;
+    for (let p = starts[at]!, end = starts[at + 1]!; p < end; p++) {
       const eq = peq[codes[p]!]!;
+      inPattern = eq === 0 ? 0 : inPattern + 1;
+      if (inPattern > longest) longest = inPattern;
+      if (best === 0 && longest >= run) break;
       const xv = eq | mv;
       const xh = (((eq & pv) + pv) ^ pv) | eq;
       const ph = mv | ~(xh | pv);
@@ -90,7 +101,7 @@ export function fewestEdits(pattern: string, { ids, codes, starts }: Encoded): U
       pv = (mh << 1) | ~(xv | (ph << 1));
       mv = (ph << 1) & xv;
     }
-    out[at] = best;
+    out[at] = longest >= run ? best : FAR;
   }
   return out;
 }
@@ -129,8 +140,13 @@ export function createTermIndex<T extends { text: string }>(terms: readonly T[])
   // fuse.js's own field norms (from the token count), the exponent of each term's score.
   const norms = Float64Array.from(Fuse.createIndex<string>([], terms.map((t) => t.text)).toJSON().records, (r) => r.n ?? 1);
   const fuseOptions = (o: FuzzyOptions) => ({ keys: ["text"], includeScore: true, threshold: o.threshold, ignoreLocation: true, minMatchCharLength: o.minMatchCharLength });
-  const search = (candidates: number[], pattern: string, o: FuzzyOptions) =>
-    new Fuse(candidates.sort((a, b) => a - b).map((at) => terms[at]!), fuseOptions(o)).search(pattern, { limit: o.limit });
+  /** fuse.js over some terms, in the list's order; each result with its term's position in the list. */
+  function search(candidates: number[], pattern: string, o: FuzzyOptions) {
+    const list = candidates.sort((a, b) => a - b);
+    return new Fuse(list.map((at) => terms[at]!), fuseOptions(o))
+      .search(pattern, { limit: o.limit })
+      .map((r) => ({ ...r, refIndex: list[r.refIndex]! }));
+  }
 
   /** fuse.js's answer over every term, computed over the terms that decide it. */
   function fuzzy(pattern: string, options: FuzzyOptions): FuseResult<T>[] {
@@ -140,27 +156,28 @@ export function createTermIndex<T extends { text: string }>(terms: readonly T[])
     const chunks = bitapChunks(lower);
     if (chunks.length > 1) {
       // A long pattern's score averages its chunks': only the candidates are narrowed.
-      const edits = chunks.map((chunk) => ({ k: maxErrors(chunk.length, options.threshold), d: fewestEdits(chunk, encoded) }));
-      const candidates = terms.flatMap((_, at) => (edits.some(({ k, d }) => d[textOf[at]!]! <= k) ? [at] : []));
-      return search(candidates, pattern, options);
+      const edits = chunks.map((chunk) => ({ k: maxErrors(chunk.length, options.threshold), d: fewestEdits(chunk, encoded, options.minMatchCharLength) }));
+      return search(terms.flatMap((_, at) => (edits.some(({ k, d }) => d[textOf[at]!]! <= k) ? [at] : [])), pattern, options);
     }
     const m = lower.length;
     const k = maxErrors(m, options.threshold);
-    const d = fewestEdits(lower, encoded);
-    // The least score each candidate can have: (errors / length) ^ norm; nothing below 0 for an exact one.
+    const d = fewestEdits(lower, encoded, options.minMatchCharLength);
+    // The least score each candidate can have: fuse.js's (errors / length, at least 0.001) ^ norm, and
+    // nothing below 0 for a text equal to the pattern.
     const bound = new Map<number, number>();
-    terms.forEach((_, at) => {
+    terms.forEach((t, at) => {
       const e = d[textOf[at]!]!;
-      if (e <= k) bound.set(at, e === 0 ? 0 : Math.pow(e / m, norms[at]!));
+      if (e <= k) bound.set(at, t.text.toLowerCase() === lower ? 0 : Math.pow(Math.max(0.001, e / m), norms[at]!));
     });
+    // By bound, then position (fuse.js's order when the bounds are the scores).
     const ranked = [...bound.keys()].sort((a, b) => bound.get(a)! - bound.get(b)! || a - b);
     for (let take = options.limit; ; take *= 2) {
-      let end = Math.min(take, ranked.length);
-      // Every term tied with the last one taken, so that what is left out is strictly worse.
-      while (end > 0 && end < ranked.length && bound.get(ranked[end]!) === bound.get(ranked[end - 1]!)) end++;
-      const results = search(ranked.slice(0, end), pattern, options);
-      const last = results[options.limit - 1]?.score;
-      if (end === ranked.length || (last !== undefined && last < bound.get(ranked[end]!)!)) return results;
+      const results = search(ranked.slice(0, take), pattern, options);
+      if (take >= ranked.length) return results;
+      // Every term left out scores at least its bound and comes after the first one left out.
+      const last = results[options.limit - 1];
+      const next = ranked[take]!;
+      if (last && (last.score! < bound.get(next)! || (last.score === bound.get(next) && last.refIndex < next))) return results;
     }
   }
 
