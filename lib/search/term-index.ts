@@ -138,8 +138,10 @@ export function createTermIndex<T extends { text: string }>(terms: readonly T[])
   });
   const encoded = encode([...lowerTexts.keys()]);
   // fuse.js's own field norms (from the token count), the exponent of each term's score.
-  const norms = Float64Array.from(Fuse.createIndex<string>([], terms.map((t) => t.text)).toJSON().records, (r) => r.n ?? 1);
+  const norms = new Float64Array(terms.length);
+  for (const r of Fuse.createIndex<string>([], terms.map((t) => t.text)).toJSON().records) norms[r.i] = r.n ?? 1;
   const fuseOptions = (o: FuzzyOptions) => ({ keys: ["text"], includeScore: true, threshold: o.threshold, ignoreLocation: true, minMatchCharLength: o.minMatchCharLength });
+
   /** fuse.js over some terms, in the list's order; each result with its term's position in the list. */
   function search(candidates: number[], pattern: string, o: FuzzyOptions) {
     const list = candidates.sort((a, b) => a - b);
