@@ -4,7 +4,7 @@
 // "anti-EGFR", "liver-directed therapy", "resection margin"; see CLINICAL_PHRASES). Known terms become
 // filters; typos are caught by fuse.js; what is left is free text. Runs on the server only (the
 // pages, /api/effects and /api/suggest): the browser never receives the vocabularies.
-import Fuse from "fuse.js";
+import { createTermIndex } from "./term-index";
 
 export type TermKind = "endpoint" | "treatment" | "group" | "study";
 export type SearchTerm = { text: string; kind: TermKind; code: string; label: string; note?: string };
@@ -250,7 +250,10 @@ export function createInterpreter(vocab: SearchVocabulary) {
     group: indexOf(vocab.groups.map((g) => g.code)),
     study: indexOf(vocab.studies.map((s) => s.id)),
   };
-  const fuse = new Fuse(terms, { keys: ["text"], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
+  // Built once per vocabulary (lib/data/search caches the interpreter per vocabulary object, which
+  // lib/data/context reloads when the dataset version changes).
+  const index = createTermIndex(terms);
+  const typo = (word: string, limit: number) => index.fuzzy(word, { threshold: 0.3, minMatchCharLength: 3, limit });
 
   function interpret(raw: string): Interpretation {
     const query = norm(raw);
@@ -264,7 +267,7 @@ export function createInterpreter(vocab: SearchVocabulary) {
     // 1. Exact terms, longest first. A span already claimed by a longer term is skipped, but every
     //    term naming exactly the same span is kept ("conversion": an endpoint and a strategy).
     const claimedSpans = new Set<string>();
-    for (const t of terms) {
+    for (const t of index.occurring(query)) {
       for (const [i, j] of findSpans(query, t.text)) {
         const span = `${i}:${j}`;
         if (!claimedSpans.has(span)) {
@@ -286,7 +289,7 @@ export function createInterpreter(vocab: SearchVocabulary) {
       // parenchymal-sparing hepatectomy).
       const hit =
         word.length >= 4
-          ? fuse.search(word, { limit: 12 }).find((r) => Math.abs(r.item.text.length - word.length) <= Math.max(2, Math.round(word.length * 0.25)))
+          ? typo(word, 12).find((r) => Math.abs(r.item.text.length - word.length) <= Math.max(2, Math.round(word.length * 0.25)))
           : undefined;
       if (hit && (hit.score ?? 1) <= 0.3) {
         const t = hit.item;
@@ -317,7 +320,7 @@ export function createInterpreter(vocab: SearchVocabulary) {
     const query = norm(raw);
     if (!query) return [];
     const exact = interpret(raw).matches;
-    const fuzzy = query.length >= 2 ? fuse.search(query, { limit: 20 }) : [];
+    const fuzzy = query.length >= 2 ? typo(query, 20) : [];
     const out: TermMatch[] = [...exact];
     for (const r of fuzzy) {
       const t = r.item;
@@ -327,15 +330,13 @@ export function createInterpreter(vocab: SearchVocabulary) {
     return out.slice(0, limit);
   }
 
-  // A looser index for "did you mean": only asked when a query found nothing.
-  const loose = new Fuse(terms, { keys: ["text"], includeScore: true, threshold: 0.5, ignoreLocation: true, minMatchCharLength: 2 });
-
   /** The vocabulary terms nearest to a word, one per code, closest first. */
   function near(word: string, limit = 6): TermMatch[] {
     const w = norm(word);
     if (w.length < 2) return [];
     const out: TermMatch[] = [];
-    for (const r of loose.search(w, { limit: 40 })) {
+    // Looser than a typo for "did you mean": only asked when a query found nothing.
+    for (const r of index.fuzzy(w, { threshold: 0.5, minMatchCharLength: 2, limit: 40 })) {
       const t = r.item;
       if (out.some((m) => m.kind === t.kind && m.code === t.code)) continue;
       out.push({ kind: t.kind, code: t.code, label: t.label, matched: t.text, how: "fuzzy", ...(t.note ? { note: t.note } : {}) });

@@ -115,6 +115,17 @@ describe("the effect list in SQL", () => {
     }
   });
 
+  it("counts typed text alone in the FTS5 index as many records as it finds, and as with a filter beside it", () => {
+    for (const words of [["hepatectomy"], ["hepat"], ["bevacizumab", "overall"], ["g12d"], ["os"], ["zzzz"]]) {
+      expect(effectCondition(f({}), words).onlyText).not.toBeNull();
+      const page = findEffectPage(f({ limit: 1000 }), words, { limit: 1000 }, { file });
+      expect(page.count).toBe(page.data.length);
+      const everyEndpoint = findEffectPage(f({ endpoint: vocab.allowed.endpoint }), words, { limit: 1 }, { file });
+      expect(effectCondition(f({ endpoint: vocab.allowed.endpoint }), words).onlyText).toBeNull();
+      expect(everyEndpoint.count).toBe(page.count);
+    }
+  });
+
   it("reads FTS5 syntax in what a user types as text", () => {
     expect(ftsQuery(['"', "OR", "*", "NEAR(a b)", "title:x"])).toBe('"or"* AND "near a b"* AND "title x"*');
     for (const q of ['" OR *', "AND", "NOT x", "col:val", "^start", "(", "-x"]) expect(() => findEffectPage(f({}), [q], { limit: 5 }, { file })).not.toThrow();

@@ -14,8 +14,18 @@ import { ftsQuery } from "./fts";
  * records in key order; `key` is then that table's effectKey where nothing else narrows the records
  * through an index of Effect (else SQLite drives the query from that index, in browseKey order).
  * `only`: the condition is that join alone, so a count reads the join table's index alone.
+ * `onlyText`: the condition is the free-text match alone (its FTS5 query), so a count reads the FTS5
+ * index alone: EffectSearch holds one row per record, its rowid the record's browseKey (lib/db/rows).
  */
-export type Where = { from: string; sql: string; params: unknown[]; empty: boolean; key: string; only: { table: string; column: string; code: string; endpoint: string | null } | null };
+export type Where = {
+  from: string;
+  sql: string;
+  params: unknown[];
+  empty: boolean;
+  key: string;
+  only: { table: string; column: string; code: string; endpoint: string | null } | null;
+  onlyText: string | null;
+};
 
 const COLUMN: Partial<Record<FilterKey, string>> = {
   endpoint: "e.endpointCode",
@@ -82,6 +92,7 @@ export function effectCondition(f: EffectFilters, freeText: readonly string[] = 
     empty: clauses.length === 0 && joins.length === 0,
     key: lead && !indexed ? `${lead.alias}.effectKey` : "e.browseKey",
     only: alone ? { table: lead.table, column: lead.column, code: lead.code, endpoint } : null,
+    onlyText: match && clauses.length === 1 && joins.length === 0 ? match : null,
   };
 }
 
