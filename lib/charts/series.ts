@@ -255,7 +255,8 @@ export function alleleSpectrum(effects: EffectRecord[], alleleCodes: Set<string>
 // pooled answer of lib/pooling as rows to draw and sentences to print. The numbers here are
 // computed, not printed by a source, so they are rounded for reading (formatRatio); the records'
 // own figures stay as printed in the browser's plots.
-import { pooledRowLabel, type PoolResult } from "../pooling/pool";
+import type { PoolResult } from "../pooling/pool";
+import { pooledRowLabel } from "../pooling/row-label";
 
 export const POOL_SORTS = ["year", "study", "estimate", "weight", "n"] as const;
 export type PoolSort = (typeof POOL_SORTS)[number];

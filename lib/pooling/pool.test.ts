@@ -1,7 +1,8 @@
 // Guard rails, tested with records that must be pooled, inverted, refused or set aside.
 import { describe, expect, it } from "vitest";
 import type { EffectRecord } from "../domain/records";
-import { pooledRowLabel, poolRecords, type PoolOptions } from "./pool";
+import { poolRecords, type PoolOptions } from "./pool";
+import { pooledRowLabel } from "./row-label";
 import { SETTINGS, poolingContext, reasonValues, settingLabel } from "./context";
 import { methodsParagraph } from "./methods";
 import type { StudyFacts } from "./select";

@@ -3,6 +3,7 @@
 // says what was left out and why. Pure: records in, the /api/pool answer out.
 import type { EffectRecord } from "../domain/records";
 import { leaveOneOut, metaAnalysis, subgroupAnalysis, type IntervalMethod, type MetaAnalysisResult, type PoolingMethod } from "../stats/meta-analysis";
+import { pooledRowLabel } from "./row-label";
 import { selectPoolable, type AnalysisChoice, type Excluded, type Included, type Selection, type SelectOptions, type StudyFacts } from "./select";
 
 export const POOLING_METHODS = ["REML", "DL", "PM", "FE"] as const;
@@ -51,13 +52,6 @@ export type PooledRow = {
 
 /** Why a pool has no pooled figure, as a message key (pool.refusal.<code>) with its arguments. */
 export type Refusal = { code: "none" | "one" | "recordLimit"; values?: Record<string, string> };
-
-/** "TRIBE (as FOLFOXIRI-bev vs FOLFIRI-bev) (inverted)"; in Chinese "TRIBE（按 FOLFOXIRI-bev 对 FOLFIRI-bev）（反向）". */
-export function pooledRowLabel(row: Pick<PooledRow, "study" | "inverted" | "reportedAs">, locale: "en" | "zh" = "en"): string {
-  const as = row.reportedAs;
-  if (locale === "zh") return `${row.study}${as ? `（按 ${as.exposure} 对 ${as.reference}）` : ""}${row.inverted ? "（反向）" : ""}`;
-  return `${row.study}${as ? ` (as ${as.exposure} vs ${as.reference})` : ""}${row.inverted ? " (inverted)" : ""}`;
-}
 
 export type PoolResult = {
   k: number;
