@@ -29,6 +29,8 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 const intl = createIntlMiddleware(routing);
 
 const STATIC = /^\/(_next\/static\/|_next\/image|icon\.svg$|favicon\.ico$)/;
+/** A path whose last segment has a file extension: no page has one. */
+const PUBLIC_FILE = /\/[^/]+\.[A-Za-z0-9]{1,8}$/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search, protocol } = request.nextUrl;
@@ -48,6 +50,9 @@ export function proxy(request: NextRequest) {
   // them their headers. They come through here only so that other methods are refused above (Next's
   // static handler answers PUT with a 500).
   if (STATIC.test(pathname)) return NextResponse.next();
+  // A file of public/ (robots.txt, the benchmark's static page): served as it is, never taken for a
+  // page and rewritten under a language (next-intl would look for /en/robots.txt and answer 404).
+  if (PUBLIC_FILE.test(pathname)) return withHeaders(NextResponse.next(), common);
 
   if (api) {
     const badParameter = isMalformedPath(pathname) ? "path" : malformedQueryParameter(search);
