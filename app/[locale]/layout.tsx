@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { HTML_LANG, routing } from "@/i18n/routing";
+import { clientMessages } from "@/i18n/client-messages";
 import { LanguageSwitch } from "./LanguageSwitch";
 import "../globals.css";
 
@@ -24,10 +25,11 @@ export default async function RootLayout({ children, params }: { children: React
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("nav");
+  const messages = clientMessages(await getMessages());
   return (
     <html lang={HTML_LANG[locale]}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
         <a className="skip-link" href="#main">
           {t("skip")}
         </a>
