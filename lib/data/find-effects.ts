@@ -64,21 +64,24 @@ export function effectWhere(f: EffectFilters, _vocab: AppVocabulary, freeText: s
   return and.length ? { AND: and } : {};
 }
 
-function groupMatchFor(e: EffectRecord, requested: string[], vocab: AppVocabulary): GroupMatch | null {
-  if (requested.length === 0) return null;
-  for (const r of requested) {
-    const codes = descendantsOf(vocab.groups, r);
-    const hits = e.molecularGroups.filter((g) => codes.includes(g));
-    if (hits.length) return { requested: r, reportedAs: hits, reportedLevel: e.reportedLevel };
-  }
-  return null;
+/** Where each record stands against the requested groups: the descendants of each looked up once per page, not per record. */
+function groupMatcher(requested: string[], vocab: AppVocabulary): (e: EffectRecord) => GroupMatch | null {
+  const wanted = requested.map((r) => ({ requested: r, codes: new Set(descendantsOf(vocab.groups, r)) }));
+  return (e) => {
+    for (const { requested: r, codes } of wanted) {
+      const hits = e.molecularGroups.filter((g) => codes.has(g));
+      if (hits.length) return { requested: r, reportedAs: hits, reportedLevel: e.reportedLevel };
+    }
+    return null;
+  };
 }
 
 /** A page of the list: by offset (input.offset), or by key (`page.after` / `page.before`, from a previous answer's next / previous). */
 export async function findEffects(db: PrismaClient, vocab: AppVocabulary, input: EffectFilters, page: Pick<PageRequest, "after" | "before"> = {}): Promise<FindEffectsResult> {
   const { filters, interpretation } = applyQuery(input, vocab);
   const result = findEffectPage(filters, interpretation?.freeText ?? [], { limit: filters.limit, offset: filters.offset, after: page.after, before: page.before }, { file: databaseFileOf(db) });
-  const data = result.data.map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: groupMatchFor(e, filters.group, vocab) }));
+  const match = groupMatcher(filters.group, vocab);
+  const data = result.data.map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: match(e) }));
   return { data, count: result.count, interpretation, applied: filters, next: result.next, previous: result.previous, first: result.first };
 }
 
@@ -102,7 +105,8 @@ export function findComparators(db: PrismaClient, filters: EffectFilters, freeTe
  * `filters` are the applied ones (q already merged).
  */
 export function findPrintingMates(db: PrismaClient, vocab: AppVocabulary, filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[]): EffectWithMatch[] {
-  return printingMates(filters, freeText, records, { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: groupMatchFor(e, filters.group, vocab) }));
+  const match = groupMatcher(filters.group, vocab);
+  return printingMates(filters, freeText, records, { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: match(e) }));
 }
 
 /** Each comparator placed right after the last record of its comparison (list order kept otherwise). */
