@@ -17,7 +17,7 @@ const base: EffectRecord = {
 
 describe("clinicalSentence in Chinese", () => {
   it("keeps the ratio, CI, p, groups, study and locator as printed and says the analysis in Chinese", () => {
-    expect(clinicalSentence(base, "zh")).toBe("HR 3.37 (1.76–6.47)，p<0.001 · 多因素分析 · RAS-mt vs RAS-wt · NCCH 2024, Table 2");
+    expect(clinicalSentence(base, "zh")).toBe("HR 3.37 (1.76–6.47)，p<0.001 · 多因素分析 · RAS-mt 对比 RAS-wt · NCCH 2024, Table 2");
   });
   it("leaves the English sentence as it was", () => {
     expect(clinicalSentence(base, "en")).toBe(clinicalSentence(base));

@@ -111,14 +111,15 @@ export function figureText(e: EffectRecord, locale: SentenceLocale = "en"): stri
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
 
-export function comparisonText(e: EffectRecord): string {
+/** The comparison as printed (the labels are quotations); only the word joining them is the interface's. */
+export function comparisonText(e: EffectRecord, locale: SentenceLocale = "en"): string {
   // An arm's label usually names its regimen already; add the exposure only when it says more
   // (a characteristic such as "T4 stage", an adverse event such as "Proteinuria").
   if (e.kind === "arm" || e.kind === "frequency") {
     const extra = e.group && e.exposure && !squash(e.group).includes(squash(e.exposure)) ? e.exposure : null;
     return [e.group ?? e.exposure, extra].filter(Boolean).join(" — ");
   }
-  return [e.exposure, e.reference].filter(Boolean).join(" vs ");
+  return [e.exposure, e.reference].filter(Boolean).join(locale === "zh" ? " 对比 " : " vs ");
 }
 
 const ANALYSIS_ZH: Record<string, string> = { univariable: "单因素分析", multivariable: "多因素分析", randomised: "随机对照比较", descriptive: "描述性", "not-reported": "分析方法未报告" };
@@ -134,7 +135,7 @@ export function sourceText(e: EffectRecord): string {
 }
 
 export function clinicalSentence(e: EffectRecord, locale: SentenceLocale = "en"): string {
-  return [figureText(e, locale), analysisText(e, locale), comparisonText(e), sourceText(e)].filter(Boolean).join(" · ");
+  return [figureText(e, locale), analysisText(e, locale), comparisonText(e, locale), sourceText(e)].filter(Boolean).join(" · ");
 }
 
 /** What a reader needs beside a figure, about the study it comes from (one query per page: findStudyFacts). */

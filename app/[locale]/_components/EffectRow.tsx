@@ -99,7 +99,7 @@ export async function EffectRow({
     <li className={e.comparator ? "effect effect-comparator" : "effect"} id={anchor ? e.recordId : undefined} data-effect-id={e.id} data-comparator={e.comparator ? "true" : undefined}>
       <div className="sentence">
         <strong>{figureText(e, locale)}</strong>
-        {comparisonText(e) ? <> · {comparisonText(e)}</> : null}
+        {comparisonText(e, locale) ? <> · {comparisonText(e, locale)}</> : null}
         {" · "}
         {showStudy ? (
           <Link href={locatorHref}>

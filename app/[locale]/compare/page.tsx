@@ -47,7 +47,7 @@ function Entry({ entry, levelLabel }: { entry: CompareEntry; levelLabel: (code: 
     <li data-testid="compare-entry">
       <Link href={`/studies/${e.studyId}#${encodeURIComponent(e.recordId)}`}>{figureText(e, locale)}</Link>{" "}
       <span className="muted">
-        {comparisonText(e)} · {analysisText(e, locale)}
+        {comparisonText(e, locale)} · {analysisText(e, locale)}
       </span>{" "}
       <span className={`badge ${e.sourceLevel === "secondary" ? "badge-secondary" : ""}`}>{levelLabel(e.sourceLevel)}</span>
       {warnings.length ? (
