@@ -26,7 +26,7 @@ describe("what a ratio above 1 means", () => {
 
 // Pooled forest plots and their sentences, from a hand-made pooled answer (the statistics are
 // tested in lib/stats and lib/pooling; here only what is drawn and printed).
-import { formatRatio, heterogeneityText, intervalWarnings, pooledEstimateText, pooledForest, pooledSummaryText } from "./series";
+import { formatPValue, formatRatio, heterogeneityText, intervalWarnings, pooledEstimateText, pooledForest, pooledSummaryText } from "./series";
 import type { PoolResult } from "../pooling/pool";
 
 const studyRow = (id: string, study: string, year: number, estimate: number, weight: number, extra: Partial<PoolResult["rows"][number]> = {}): PoolResult["rows"][number] => ({
@@ -140,5 +140,15 @@ describe("pooled sentences", () => {
     const zh = intervalWarnings({ ...pooled, k: 2, ciLower: 1.3, ciUpper: 1.7 }, wald, "zh");
     expect(zh[0]).toMatch(/^仅有两项研究/);
     expect(zh[1]).toContain("窄于 Wald 区间（1.00–2.30）");
+  });
+});
+
+describe("formatPValue", () => {
+  it("prints p as read, and says in the interface's language where none could be computed", () => {
+    expect(formatPValue(0.0251)).toBe("p = 0.025");
+    expect(formatPValue(0.0004)).toBe("p < 0.001");
+    expect(formatPValue(null)).toBe("p not computed");
+    expect(formatPValue(Number.NaN, "zh")).toBe("p 值未计算");
+    expect(formatPValue(0.31, "zh")).toBe("p = 0.31");
   });
 });

@@ -281,9 +281,9 @@ export function formatRatioInterval(lower: number | null, upper: number | null):
   return `${formatRatio(lower)}–${formatRatio(upper)}`;
 }
 
-/** "p = 0.025", "p < 0.001". */
-export function formatPValue(p: number | null): string {
-  if (p === null || !Number.isFinite(p)) return "p not computed";
+/** "p = 0.025", "p < 0.001"; where none could be computed, says so in the interface's language. */
+export function formatPValue(p: number | null, locale: "en" | "zh" = "en"): string {
+  if (p === null || !Number.isFinite(p)) return locale === "zh" ? "p 值未计算" : "p not computed";
   if (p < 0.001) return "p < 0.001";
   return `p = ${p < 0.1 ? p.toFixed(3) : p.toFixed(2)}`;
 }
@@ -436,7 +436,7 @@ export function heterogeneityText(r: PoolResult, locale: "en" | "zh" = "en"): st
       r.method === "FE"
         ? "固定效应模型：τ² 取 0"
         : `τ² = ${r.tau2!.toFixed(3)}${r.tau2CiLower !== null ? `（95% CI ${r.tau2CiLower.toFixed(3)} 至 ${atLimit ? ">" : ""}${r.tau2CiUpper!.toFixed(3)}）` : ""}`;
-    return `异质性：${tau2Zh}；I² = ${r.i2!.toFixed(0)}%；H² = ${r.h2!.toFixed(2)}；Q = ${r.q.toFixed(2)}（df = ${r.qDf}，${formatPValue(r.qP)}）。`;
+    return `异质性：${tau2Zh}；I² = ${r.i2!.toFixed(0)}%；H² = ${r.h2!.toFixed(2)}；Q = ${r.q.toFixed(2)}（df = ${r.qDf}，${formatPValue(r.qP, "zh")}）。`;
   }
   return `Heterogeneity: ${tau2}; I² = ${r.i2!.toFixed(0)}%; H² = ${r.h2!.toFixed(2)}; Q = ${r.q.toFixed(2)} (df = ${r.qDf}, ${formatPValue(r.qP)}).`;
 }
@@ -446,7 +446,7 @@ export function pooledEstimateText(r: PoolResult, locale: "en" | "zh" = "en"): s
   if (r.refused || r.estimate === null) return null;
   if (locale === "zh") {
     const piZh = r.piLower !== null ? `；95% 预测区间 ${formatRatioInterval(r.piLower, r.piUpper)}` : r.method === "FE" ? "；固定效应模型不给出预测区间" : "";
-    return `${r.measure} ${formatRatio(r.estimate)}（95% CI ${formatRatioInterval(r.ciLower, r.ciUpper)}），${formatPValue(r.p)}${piZh}`;
+    return `${r.measure} ${formatRatio(r.estimate)}（95% CI ${formatRatioInterval(r.ciLower, r.ciUpper)}），${formatPValue(r.p, "zh")}${piZh}`;
   }
   const pi = r.piLower !== null ? `; 95% prediction interval ${formatRatioInterval(r.piLower, r.piUpper)}` : r.method === "FE" ? "; no prediction interval for a fixed-effect model" : "";
   return `${r.measure} ${formatRatio(r.estimate)} (95% CI ${formatRatioInterval(r.ciLower, r.ciUpper)}), ${formatPValue(r.p)}${pi}`;

@@ -40,7 +40,7 @@ export function PooledResult({ result, wald, truncatedHref }: Props) {
       </p>
       {result.subgroupTest ? (
         <p data-testid="subgroup-test">
-          {t("subgroupTest", { q: result.subgroupTest.q.toFixed(2), df: String(result.subgroupTest.df), p: formatPValue(result.subgroupTest.p) })}
+          {t("subgroupTest", { q: result.subgroupTest.q.toFixed(2), df: String(result.subgroupTest.df), p: formatPValue(result.subgroupTest.p, locale) })}
         </p>
       ) : result.subgroups ? (
         <p className="small muted">{t("subgroupOne")}</p>

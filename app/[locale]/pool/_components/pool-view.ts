@@ -170,7 +170,7 @@ export const loadPoolView = cache(async (query: string, locale: string = "en"): 
         ...(result.refused
           ? [`未合并：${refused}`]
           : [`方块：各研究的估计值，面积与其权重成正比；菱形跨越合并的 95% CI${result.piLower !== null ? "；虚线为 95% 预测区间（新研究中效应可能所在的范围）" : ""}。`]),
-        ...(result.subgroupTest ? [t("subgroupTest", { q: result.subgroupTest.q.toFixed(2), df: String(result.subgroupTest.df), p: formatPValue(result.subgroupTest.p) })] : []),
+        ...(result.subgroupTest ? [t("subgroupTest", { q: result.subgroupTest.q.toFixed(2), df: String(result.subgroupTest.df), p: formatPValue(result.subgroupTest.p, "zh") })] : []),
         `τ² 估计：${t(`option.${options.method}`)}，区间：${t(`option.${options.ci}`)}；${result.measure ? t("measureWords", { measure: result.measure }) : "比值"}，${result.analysis ? t("analysisWords", { analysis: result.analysis }) : "任意分析类型"}${setting ? `，${setting}` : ""}。数据集版本 ${meta.version}。`,
       ]
     : [
