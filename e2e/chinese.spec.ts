@@ -112,6 +112,9 @@ test("search notes and the GRADE statement in Chinese", async ({ page }) => {
   await box.press("Enter");
   await expect(page.getByTestId("search-note")).toContainText("外显子 2 即 KRAS 和 NRAS 的第 12、13 密码子");
   await page.goto("/zh/questions/ras-unresectable");
+  // The question's title and population in Chinese (titleZh, populationZh in content/questions).
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("在初始不可切除的结直肠癌肝转移中，RAS 突变能否预测早期进展或转化失败？");
+  await expect(page.locator(".question-facts")).toContainText("接受一线全身（转化）治疗的初始不可切除结直肠癌肝转移患者");
   const row = page.locator('tr[data-outcome="early-progression"]');
   await expect(row).toContainText("OR 2.96");
   await expect(row).toContainText("RAS 突变或许与");
@@ -170,6 +173,7 @@ test("the Summary of Findings and the pooled forest plot in Chinese: absolute ef
   await page.context().clearCookies();
   await page.goto("/questions/ras-unresectable");
   await expect(page).toHaveURL(/\/questions\/ras-unresectable$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Does RAS mutation predict early progression or failed conversion in initially unresectable colorectal liver metastases?");
   await expect(page.locator('tr[data-outcome="early-progression"]')).toContainText("493 per 1,000 with RAS wild-type");
   await page.goto("/pool?endpoint=OS&comparison=RAS-wt:RAS");
   await expect(page.locator("main")).toContainText("NCCH 2024 (inverted)");

@@ -307,8 +307,12 @@ export const questionOutcomeSchema = z.strictObject({
 export const questionSchema = z.strictObject({
   id: slug,
   title: text,
+  /** The title in Simplified Chinese, for the Chinese interface; the English title where absent. */
+  titleZh: optText,
   kind: z.enum(QUESTION_KINDS),
   population: text,
+  /** The population in Simplified Chinese, likewise. */
+  populationZh: optText,
   /** The pooling setting the question is about (lib/pooling/context.ts), or null for any. */
   setting: optText,
   exposure: text,

@@ -12,13 +12,13 @@ import { databaseFileOf } from "../db/open";
 import { effectBatches, effectsById } from "./sql";
 import type { AppVocabulary } from "./vocabulary";
 
-export type QuestionSummary = { id: string; title: string; kind: string; outcomes: { endpoint: string; importance: string }[] };
+export type QuestionSummary = { id: string; title: string; titleZh: string | null; kind: string; outcomes: { endpoint: string; importance: string }[] };
 
 export async function listQuestions(db: PrismaClient): Promise<QuestionSummary[]> {
   const rows = await db.question.findMany({ orderBy: { sortOrder: "asc" } });
   return rows.map((r) => {
     const q = JSON.parse(r.definition) as QuestionContent;
-    return { id: r.id, title: r.title, kind: r.kind, outcomes: q.outcomes.map((o) => ({ endpoint: o.endpoint, importance: o.importance })) };
+    return { id: r.id, title: r.title, titleZh: q.titleZh ?? null, kind: r.kind, outcomes: q.outcomes.map((o) => ({ endpoint: o.endpoint, importance: o.importance })) };
   });
 }
 

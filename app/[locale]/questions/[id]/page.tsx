@@ -23,7 +23,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const view = await findQuestionView(id);
   const t = await getTranslations("sof");
   if (!view) return { title: t("notFound") };
-  return { title: `${parseView(sp.view) === "profile" ? t("profile") : t("summary")}: ${view.summary.question.title}` };
+  const q = view.summary.question;
+  return { title: `${parseView(sp.view) === "profile" ? t("profile") : t("summary")}: ${(await getLocale()) === "zh" ? (q.titleZh ?? q.title) : q.title}` };
 }
 
 export default async function QuestionPage({ params, searchParams }: Props) {
@@ -50,7 +51,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
       <p className="small no-print">
         <Link href="/questions">{t("allQuestions")}</Link>
       </p>
-      <h1>{q.title}</h1>
+      <h1>{locale === "zh" ? (q.titleZh ?? q.title) : q.title}</h1>
       <p className="small muted question-version">
         {t("version")} <span className="version">{view.version}</span> · {t("permalink")} <span className="question-permalink">{permalink}</span>
       </p>
@@ -62,7 +63,7 @@ export default async function QuestionPage({ params, searchParams }: Props) {
         </div>
         <div>
           <dt>{t("population")}</dt>
-          <dd>{q.population}</dd>
+          <dd>{locale === "zh" ? (q.populationZh ?? q.population) : q.population}</dd>
         </div>
         {q.setting ? (
           <div>

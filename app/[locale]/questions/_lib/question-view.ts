@@ -61,11 +61,12 @@ export type QuestionView = {
 export type QuestionListItem = { id: string; title: string; kind: string; kindLabel: string; href: string; outcomes: { endpoint: string; label: string; importance: string }[] };
 
 export const findQuestionList = cache(async (): Promise<QuestionListItem[]> => {
-  const { db, vocab } = await getPageContext(await getLocale());
+  const locale = await getLocale();
+  const { db, vocab } = await getPageContext(locale);
   const labels = new Map(vocab.endpoints.map((e) => [e.code, e.label]));
   return (await listQuestions(db)).map((q) => ({
     id: q.id,
-    title: q.title,
+    title: locale === "zh" ? (q.titleZh ?? q.title) : q.title,
     kind: q.kind,
     kindLabel: QUESTION_KIND_LABELS[q.kind] ?? q.kind,
     href: `/questions/${encodeURIComponent(q.id)}`,
