@@ -8,13 +8,11 @@ import { formatInterval, formatNumber, formatP, logTicks, paddedLogDomain } from
 import { markFor, markLegend, sourceLevelText, type ChartWords } from "./marks";
 import { RowChart, estimateRowChartHeight, type ItemRow } from "./RowChart";
 
-const MEASURE_NAMES: Record<string, string> = { HR: "Hazard ratio", OR: "Odds ratio", RR: "Risk ratio" };
+/** The measures with a name in the messages (chart.measure). */
+const MEASURE_NAMES = new Set(["HR", "OR", "RR"]);
 
-export function measureAxisLabel(measures: string[], t?: ChartWords): string {
-  if (t) return t("logScale", { measures: [...new Set(measures)].map((m) => (MEASURE_NAMES[m] ? t(`measure.${m}`) : m)).join(" / ") });
-  const names = [...new Set(measures)].map((m) => MEASURE_NAMES[m] ?? m);
-  const text = names.map((n, i) => (i === 0 ? n : n.toLowerCase())).join(" / ");
-  return `${text} (log scale)`;
+export function measureAxisLabel(measures: string[], t: ChartWords): string {
+  return t("logScale", { measures: [...new Set(measures)].map((m) => (MEASURE_NAMES.has(m) ? t(`measure.${m}`) : m)).join(" / ") });
 }
 
 /** footers: by forestGroupKey, printed under each chart (the pooled summary of the browser). */

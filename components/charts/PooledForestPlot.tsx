@@ -3,7 +3,8 @@
 // the pooled diamond with its prediction interval; with subgroups, each subgroup's rows and diamond,
 // then the overall one. The series comes ready-made from the server (lib/charts/series.ts).
 import { useMemo } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import type en from "@/messages/en.json";
 import { formatRatio, formatRatioInterval, type PooledForest, type PooledForestRow } from "@/lib/charts/series";
 import { ChartFrame, type LegendItem } from "./ChartFrame";
 import { COLOURS, logTicks, paddedLogDomain } from "./format";
@@ -18,33 +19,13 @@ type Props = {
   fileName?: string;
 };
 
-/** The chart's fixed words in the interface's language; numbers and study names as given. */
-const WORDS = {
-  en: {
-    studyWeighted: "study estimate (area: its weight)", study: "study estimate", ci: "95% CI (arrow: beyond the axis)", pooled: "pooled estimate: the diamond spans its 95% CI",
-    subgroup: "subgroup estimate", pi: "95% prediction interval", noDifference: "1 = no difference", weight: "weight", Weight: "Weight", notReported: "not reported",
-    inverted: "Reported as the reverse comparison: inverted here (1/ratio, CI swapped)", narrower: "Reported at a narrower molecular level than the question", Subgroup: "Subgroup",
-    piText: "95% prediction interval", oneStudy: "One study: its own estimate", noPi: "No prediction interval",
-    columns: { study: "Study", year: "Year", subgroup: "Subgroup", notes: "Notes" }, notStated: "not stated", all: "all",
-    invertedNote: "inverted (reported as the reverse comparison)", narrowerNote: "narrower molecular level",
-  },
-  zh: {
-    studyWeighted: "研究估计值（面积：其权重）", study: "研究估计值", ci: "95% CI（箭头：超出坐标轴）", pooled: "合并估计值：菱形跨越其 95% CI",
-    subgroup: "亚组估计值", pi: "95% 预测区间", noDifference: "1 = 无差异", weight: "权重", Weight: "权重", notReported: "未报告",
-    inverted: "以相反比较方向报告：此处已取倒数（1/比值，置信区间互换）", narrower: "报告的分子层级比问题更窄", Subgroup: "亚组",
-    piText: "95% 预测区间", oneStudy: "仅一项研究：即其自身估计值", noPi: "无预测区间",
-    columns: { study: "研究", year: "年份", subgroup: "亚组", notes: "备注" }, notStated: "未说明", all: "全部",
-    invertedNote: "已取倒数（以相反比较方向报告）", narrowerNote: "分子层级更窄",
-  },
-};
-type Words = (typeof WORDS)["en"];
+/** The chart's fixed words (messages chart.pooled, in the interface's language); numbers and study names as given. */
+type Words = (typeof en)["chart"]["pooled"];
 
 export function PooledForestPlot({ forest, title, caption, fileName }: Props) {
-  const zh = useLocale() === "zh";
-  const w = WORDS[zh ? "zh" : "en"];
-  // The axis in the interface's language (the English one as before, without the translator).
-  const chartWords = useTranslations("chart");
-  const t = zh ? chartWords : undefined;
+  const t = useTranslations("chart");
+  // Plain words, no arguments: read as they are.
+  const w = t.raw("pooled") as Words;
   const pooled = forest.rows.some((r) => r.kind === "pooled");
   const rows = useMemo(() => chartRows(forest, pooled, w), [forest, pooled, w]);
   const axis = useMemo(() => {

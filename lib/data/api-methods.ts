@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { ALLOW_HEADER, requestIdFrom } from "../security/request-guard";
 import { apiHeaders } from "./api-response";
 
-function refuse(request: Request): Response {
+/** The answer to a method this site does not serve (also TRACE, which the app server answers itself: a WHATWG Request cannot carry it). */
+export function refuse(request: Pick<Request, "method" | "url" | "headers">): Response {
   const requestId = requestIdFrom(request.headers.get("x-request-id"), randomUUID);
   const headers = { ...apiHeaders(request, requestId), Allow: ALLOW_HEADER, "Cache-Control": "no-store" };
   if (request.method === "OPTIONS") return new Response(null, { status: 204, headers });

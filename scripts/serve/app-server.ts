@@ -7,12 +7,6 @@ import next from "next";
 
 type Options = { port: number; hostname: string };
 
-const STATIC_HEADERS = { "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin", "X-Frame-Options": "DENY" };
-
-function answerTrace(res: ServerResponse): void {
-  res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...STATIC_HEADERS });
-  res.end(JSON.stringify({ error: "method TRACE is not allowed: this site is read-only", allowed: "GET, HEAD" }));
-}
 
 function webHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
@@ -59,6 +53,7 @@ export async function start({ port, hostname }: Options): Promise<void> {
   const { newNonce, requestIdFrom } = await import("../../lib/security/request-guard");
   const { handle: apiHandle, jsonError } = await import("../../lib/data/api-response");
   const { RenderQueue } = await import("../../lib/server/render-queue");
+  const { refuse } = await import("../../lib/data/api-methods");
 
   const cache = PageCache.fromEnvironment();
   const renders = RenderQueue.fromEnvironment();
@@ -117,7 +112,7 @@ export async function start({ port, hostname }: Options): Promise<void> {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method === "TRACE") return answerTrace(res);
+    if (req.method === "TRACE") return sendWebResponse(req, res, refuse({ method: "TRACE", url: requestUrl(req, fallbackHost).href, headers: webHeaders(req) }));
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q < 0 ? url : url.slice(0, q);
