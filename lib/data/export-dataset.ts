@@ -12,7 +12,7 @@ export async function exportDataset(db: PrismaClient): Promise<Dataset> {
   const file = databaseFileOf(db);
   const meta = await getDatasetMeta(db);
   const studies = [...studyBatches(500, { file })].flat();
-  const records = [...effectBatches(NO_FILTERS, [], 1000, { file })].flat().map(({ browseKey: _key, ...e }) => e);
+  const records = [...effectBatches(NO_FILTERS, [], 1000, { file })].flat();
   // One row per record; a printing the list folds under another names it (foldedInto), as the files written in parts do.
   const leadOf = leadsOfCopies(records, [], () => studies, sourceLevelRank({ file }));
   const effects = records.map((e) => (leadOf.has(e.id) ? { ...e, foldedInto: leadOf.get(e.id)! } : e));

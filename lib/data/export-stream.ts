@@ -3,9 +3,9 @@
 // stays one batch whatever the number of records (the whole 200,000-record CSV included). Used by the
 // export route (a streamed response) and scripts/export.ts (a file).
 import type { EffectFilters } from "./filters";
-import type { StudyRecord } from "../domain/records";
+import type { EffectRecord, StudyRecord } from "../domain/records";
 import type { DatasetMeta } from "./sql";
-import { comparisonMates, documentsWhere, effectBatches, printingMates, sourceLevelRank, studiesById, studyBatches, studyIdsWhere, type KeyedEffect } from "./sql";
+import { comparisonMates, documentsWhere, effectBatches, printingMates, sourceLevelRank, studiesById, studyBatches, studyIdsWhere } from "./sql";
 import { leadsOfCopies } from "./list-entries";
 import { csvHeader, csvLines } from "./export-dataset";
 import { publicationsOf, toBibtex, toRis } from "../domain/citations";
@@ -35,7 +35,7 @@ function studyLookup(db: Db) {
  * a record the list folds under another printing of its figure (one entry per estimate, as the list
  * and the charts fold it) names that record's id in `foldedInto`.
  */
-export function* viewBatches(view: View, db: Db = {}): Generator<(KeyedEffect & { comparator?: true; foldedInto?: string })[]> {
+export function* viewBatches(view: View, db: Db = {}): Generator<(EffectRecord & { comparator?: true; foldedInto?: string })[]> {
   const sent = new Set<string>();
   const rank = sourceLevelRank(db);
   for (const batch of effectBatches(view.filters, view.freeText, view.batch ?? EXPORT_BATCH, db, view.order)) {
@@ -53,7 +53,7 @@ export function* csvParts(view: View, db: Db = {}): Generator<string> {
   const lookup = studyLookup(db);
   for (const batch of viewBatches(view, db)) {
     const studyOf = lookup(batch.map((e) => e.studyId));
-    yield `\r\n${csvLines(batch.map(({ browseKey: _key, ...e }) => e), studyOf)}`;
+    yield `\r\n${csvLines(batch, studyOf)}`;
   }
 }
 
@@ -78,7 +78,7 @@ export function* jsonParts(meta: Pick<DatasetMeta, "version">, query: string | n
   yield first ? `],\n  "effects": [` : `\n  ],\n  "effects": [`;
   first = true;
   for (const batch of viewBatches(view, db))
-    for (const { browseKey: _key, ...e } of batch) {
+    for (const e of batch) {
       yield `${first ? "" : ","}\n    ${indented(e, 2)}`;
       first = false;
     }

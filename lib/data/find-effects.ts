@@ -81,13 +81,14 @@ export async function findEffects(db: PrismaClient, vocab: AppVocabulary, input:
   const { filters, interpretation } = applyQuery(input, vocab);
   const result = findEffectPage(filters, interpretation?.freeText ?? [], { limit: filters.limit, offset: filters.offset, after: page.after, before: page.before }, { file: databaseFileOf(db) });
   const match = groupMatcher(filters.group, vocab);
-  const data = result.data.map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: match(e) }));
+  // The records are this call's own, fresh from the rows: each gets its match in place, not a copy.
+  const data = result.data.map((e) => Object.assign(e, { groupMatch: match(e) }));
   return { data, count: result.count, interpretation, applied: filters, next: result.next, previous: result.previous, first: result.first };
 }
 
 /** Records by id, in the dataset's order (any number of ids: bound as one value). */
 export async function findEffectsByIds(db: PrismaClient, ids: readonly string[]): Promise<EffectRecord[]> {
-  return effectsById([...new Set(ids)], { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => e);
+  return effectsById([...new Set(ids)], { file: databaseFileOf(db) });
 }
 
 /**
@@ -96,7 +97,7 @@ export async function findEffectsByIds(db: PrismaClient, ids: readonly string[])
  * `filters` are the applied ones (q already merged).
  */
 export function findComparators(db: PrismaClient, filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[]): EffectWithMatch[] {
-  return comparisonMates(filters, freeText, records, { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: null, comparator: true }));
+  return comparisonMates(filters, freeText, records, { file: databaseFileOf(db) }).map((e) => Object.assign(e, { groupMatch: null, comparator: true }));
 }
 
 /**
@@ -106,7 +107,7 @@ export function findComparators(db: PrismaClient, filters: EffectFilters, freeTe
  */
 export function findPrintingMates(db: PrismaClient, vocab: AppVocabulary, filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[]): EffectWithMatch[] {
   const match = groupMatcher(filters.group, vocab);
-  return printingMates(filters, freeText, records, { file: databaseFileOf(db) }).map(({ browseKey: _key, ...e }) => ({ ...e, groupMatch: match(e) }));
+  return printingMates(filters, freeText, records, { file: databaseFileOf(db) }).map((e) => Object.assign(e, { groupMatch: match(e) }));
 }
 
 /** Each comparator placed right after the last record of its comparison (list order kept otherwise). */

@@ -21,5 +21,5 @@ export async function findStudy(db: PrismaClient, id: string): Promise<(StudyRec
   const file = databaseFileOf(db);
   const [study] = studiesById([id], { file });
   if (!study) return null;
-  return { ...study, effects: effectsOfStudy(id, { file }).map(({ browseKey: _key, ...e }) => e) };
+  return { ...study, effects: effectsOfStudy(id, { file }) };
 }

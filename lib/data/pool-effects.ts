@@ -116,7 +116,7 @@ export async function poolVariants(
     return { results: options.map((o) => ({ ...poolRecords([], new Map(), o, context), refused, refusal })), printedLabels: {}, endpointRoles: {} };
   }
   const data: EffectRecord[] = [];
-  for (const batch of effectBatches(applied, freeText, 1000, { file })) for (const { browseKey: _key, ...e } of batch) data.push(e);
+  for (const batch of effectBatches(applied, freeText, 1000, { file })) data.push(...batch);
   const studies = await findStudies(db, [...new Set(data.map((e) => e.studyId))]);
   const facts = studyFacts(studies);
   const printedLabels: Record<string, string> = {};

@@ -38,10 +38,10 @@ export async function findSummaryOfFindings(db: PrismaClient, vocab: AppVocabula
     study: question.filters.study,
   };
   const effects: EffectRecord[] = [];
-  for (const batch of effectBatches(filters, [], 1000, { file })) for (const { browseKey: _key, ...e } of batch) effects.push(e);
+  for (const batch of effectBatches(filters, [], 1000, { file })) effects.push(...batch);
   const baselineIds = question.outcomes.flatMap((o) => (o.baseline ? [o.baseline.record] : []));
   const known = new Set(effects.map((e) => e.id));
-  const baselines = effectsById(baselineIds.filter((b) => !known.has(b)), { file }).map(({ browseKey: _key, ...e }) => e);
+  const baselines = effectsById(baselineIds.filter((b) => !known.has(b)), { file });
   const records = [...effects, ...baselines];
   const [studies, assessments] = await Promise.all([findStudies(db, [...new Set(records.map((e) => e.studyId))]), db.riskOfBias.findMany()]);
   const labels = new Map<string, string>([...vocab.groups.map((g): [string, string] => [g.code, g.label]), ...vocab.treatments.map((t): [string, string] => [t.code, t.label])]);

@@ -10,7 +10,8 @@ import "@citation-js/plugin-ris";
 import "@citation-js/plugin-bibtex";
 import { buildTestDatabase } from "../testing/build-test-db";
 import { openDatabase } from "../db/open";
-import { EFFECT_INCLUDE, STUDY_INCLUDE, toEffectRecord, toStudyRecord } from "../data/to-record";
+import { STUDY_INCLUDE, toStudyRecord } from "../data/to-record";
+import { effectsOfStudy } from "../data/sql";
 import { CSV_COLUMNS, effectsToCsv, neutraliseFormula } from "../data/export-dataset";
 import { publicationsOf, toBibtex, toRis } from "../domain/citations";
 import type { EffectRecord, StudyRecord } from "../domain/records";
@@ -19,10 +20,10 @@ let effect: EffectRecord;
 let study: StudyRecord;
 
 beforeAll(async () => {
-  const db = openDatabase(await buildTestDatabase());
-  const row = await db.effect.findFirst({ where: { studyId: "ncch-scp-2024" }, include: EFFECT_INCLUDE });
+  const file = await buildTestDatabase();
+  const db = openDatabase(file);
   const s = await db.study.findUnique({ where: { id: "ncch-scp-2024" }, include: STUDY_INCLUDE });
-  effect = toEffectRecord(row!);
+  effect = effectsOfStudy("ncch-scp-2024", { file })[0]!;
   study = toStudyRecord(s!);
   await db.$disconnect();
 }, 120_000);

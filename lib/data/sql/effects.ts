@@ -4,7 +4,7 @@
 // connection (lib/db/sqlite.ts) and binds a fixed number of values.
 import type { EffectRecord } from "../../domain/records";
 import type { EffectFilters } from "../filters";
-import { toEffectRecord, type EffectRow } from "../to-record";
+import { toEffectRecord, type EffectRow, type FlagRow } from "../to-record";
 import { prepared } from "../../db/sqlite";
 import { effectCondition, type Where } from "./where";
 
@@ -18,28 +18,18 @@ e.computed, e.computeMethod, e.derivedFrom, e.logValue, e.logSe, e.flagged, e.so
 s.shortName AS studyShortName, n.label AS endpointLabel, n.role AS endpointRole`;
 const recordFrom = (where: Pick<Where, "from">) => `${where.from} JOIN Study s ON s.id = e.studyId JOIN Endpoint n ON n.code = e.endpointCode`;
 
-export type FlatEffectRow = Omit<EffectRow, "endpoint" | "study" | "molecularGroups" | "flags" | "computed"> & {
-  browseKey: number;
-  sortOrder: number;
-  computed: number;
-  flagged: number;
-  studyShortName: string;
-  endpointLabel: string;
-  endpointRole: string;
-};
-
-export type KeyedEffect = EffectRecord & { browseKey: number };
-
+/** A row as selected (RECORD_COLUMNS): the record's columns and its keys in the browse and dataset orders. */
+export type FlatEffectRow = EffectRow & { browseKey: number; sortOrder: number; flagged: number };
 
 export type PageRequest = { limit: number; offset?: number; after?: number | null; before?: number | null };
-export type EffectPage = { data: KeyedEffect[]; count: number; next: number | null; previous: number | null; first: number };
+export type EffectPage = { data: EffectRecord[]; count: number; next: number | null; previous: number | null; first: number };
 
 type Db = { file?: string };
 
-/** The page's molecular groups and flags, one query each, keyed by effect id. */
-function detailsOf(rows: FlatEffectRow[], db: Db): { groups: Map<string, string[]>; flags: Map<string, EffectRow["flags"]> } {
+/** The page's molecular groups (sorted) and flags, one query each, keyed by effect id. */
+function detailsOf(rows: FlatEffectRow[], db: Db): { groups: Map<string, string[]>; flags: Map<string, FlagRow[]> } {
   const groups = new Map<string, string[]>();
-  const flags = new Map<string, EffectRow["flags"]>();
+  const flags = new Map<string, FlagRow[]>();
   if (rows.length === 0) return { groups, flags };
   const ids = JSON.stringify(rows.map((r) => r.id));
   for (const g of prepared(GROUPS_OF_RECORDS, db.file).all(ids) as { effectId: string; groupCode: string }[]) {
@@ -50,7 +40,7 @@ function detailsOf(rows: FlatEffectRow[], db: Db): { groups: Map<string, string[
   const flagged = rows.filter((r) => r.flagged === 1).map((r) => r.id);
   if (flagged.length) {
     const statement = prepared(FLAGS_OF_RECORDS, db.file);
-    for (const f of statement.all(JSON.stringify(flagged)) as (EffectRow["flags"][number] & { effectId: string })[]) {
+    for (const f of statement.all(JSON.stringify(flagged)) as (FlagRow & { effectId: string })[]) {
       const { effectId, ...flag } = f;
       const list = flags.get(effectId);
       if (list) list.push(flag);
@@ -60,20 +50,10 @@ function detailsOf(rows: FlatEffectRow[], db: Db): { groups: Map<string, string[
   return { groups, flags };
 }
 
-/** Flat rows -> records (the API and export shape), with their keys. */
-export function toRecords(rows: FlatEffectRow[], db: Db = {}): KeyedEffect[] {
+/** Flat rows -> records (the API and export shape). */
+export function toRecords(rows: FlatEffectRow[], db: Db = {}): EffectRecord[] {
   const { groups, flags } = detailsOf(rows, db);
-  return rows.map((r) => ({
-    ...toEffectRecord({
-      ...r,
-      computed: r.computed === 1,
-      endpoint: { label: r.endpointLabel, role: r.endpointRole },
-      study: { shortName: r.studyShortName },
-      molecularGroups: (groups.get(r.id) ?? []).map((groupCode) => ({ groupCode })),
-      flags: flags.get(r.id) ?? [],
-    }),
-    browseKey: r.browseKey,
-  }));
+  return rows.map((r) => toEffectRecord(r, groups.get(r.id) ?? [], flags.get(r.id) ?? []));
 }
 
 /** The statement that counts the matching records: the dataset's total where nothing filters, the join table's index where a group or treatment alone does. */
@@ -159,7 +139,7 @@ export function findEffectPage(filters: EffectFilters, freeText: readonly string
  * records match (exports). Order: the dataset's (study order, Effect.sortOrder) or the list's
  * (browse order, Effect.browseKey).
  */
-export function* effectBatches(filters: EffectFilters, freeText: readonly string[], size = 1000, db: Db = {}, order: "dataset" | "browse" = "dataset"): Generator<KeyedEffect[]> {
+export function* effectBatches(filters: EffectFilters, freeText: readonly string[], size = 1000, db: Db = {}, order: "dataset" | "browse" = "dataset"): Generator<EffectRecord[]> {
   const where = effectCondition(filters, freeText);
   if (order === "browse" || where.empty) {
     // By key on the index that lists the records in this order: browseKey (the filters' indexes end in
@@ -184,14 +164,14 @@ export function* effectBatches(filters: EffectFilters, freeText: readonly string
 }
 
 /** Records by id (a question's baseline records), in the dataset's order. */
-export function effectsById(ids: readonly string[], db: Db = {}): KeyedEffect[] {
+export function effectsById(ids: readonly string[], db: Db = {}): EffectRecord[] {
   if (ids.length === 0) return [];
   const rows = prepared(`SELECT ${RECORD_COLUMNS} FROM ${recordFrom({ from: "Effect e" })} WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.sortOrder`, db.file).all(JSON.stringify(ids)) as FlatEffectRow[];
   return toRecords(rows, db);
 }
 
 /** A study's records, in the study's order. */
-export function effectsOfStudy(studyId: string, db: Db = {}): KeyedEffect[] {
+export function effectsOfStudy(studyId: string, db: Db = {}): EffectRecord[] {
   const rows = prepared(`SELECT ${RECORD_COLUMNS} FROM ${recordFrom({ from: "Effect e" })} WHERE e.studyId = ? ORDER BY e.sortOrder`, db.file).all(studyId) as FlatEffectRow[];
   return toRecords(rows, db);
 }
@@ -215,7 +195,7 @@ export function documentsWhere(filters: EffectFilters, freeText: readonly string
  * apply. Bounded by the records given (a page, the charts' records, an export batch): one indexed
  * read of their comparisons and one check of the candidates against the full condition.
  */
-export function comparisonMates(filters: EffectFilters, freeText: readonly string[], records: readonly Pick<KeyedEffect, "studyId" | "comparison">[], db: Db = {}): KeyedEffect[] {
+export function comparisonMates(filters: EffectFilters, freeText: readonly string[], records: readonly Pick<EffectRecord, "studyId" | "comparison">[], db: Db = {}): EffectRecord[] {
   if (filters.group.length === 0 && filters.treatment.length === 0 && freeText.length === 0) return [];
   const pairs = [...new Set(records.filter((r) => r.comparison).map((r) => JSON.stringify([r.studyId, r.comparison])))];
   if (pairs.length === 0) return [];
@@ -239,10 +219,10 @@ export function comparisonMates(filters: EffectFilters, freeText: readonly strin
  * (sameAs, through its index), followed a few links deep (a review's copy of an abstract a later
  * report updates). Bounded by the records given: one indexed read per step.
  */
-export function printingMates(filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[], db: Db = {}): KeyedEffect[] {
+export function printingMates(filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[], db: Db = {}): EffectRecord[] {
   const known = new Set(records.map((r) => r.id));
   const full = effectCondition(filters, freeText);
-  const found: KeyedEffect[] = [];
+  const found: EffectRecord[] = [];
   let frontier: readonly EffectRecord[] = records;
   for (let step = 0; step < 3 && frontier.length > 0; step++) {
     const named = [...new Set(frontier.flatMap((r) => [r.sameAs, ...r.flags.filter((f) => f.code === "report-update").map((f) => f.otherEffectId)]))].filter((id): id is string => id !== null && !known.has(id));

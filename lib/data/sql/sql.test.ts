@@ -8,12 +8,13 @@ import { openDatabase } from "../../db/open";
 import { loadVocabulary, descendantsOf, type AppVocabulary } from "../vocabulary";
 import { sqlite } from "../../db/sqlite";
 import type { EffectFilters } from "../filters";
+import type { EffectRecord } from "../../domain/records";
 import { MAX_FILTER_VALUES } from "../filters";
-import { comparisonMates, effectBatches, effectCondition, facetCountsUncached, findEffectPage, ftsQuery, NO_FILTERS, searchRecords, type KeyedEffect } from ".";
+import { comparisonMates, effectBatches, effectCondition, facetCountsUncached, findEffectPage, ftsQuery, NO_FILTERS, searchRecords } from ".";
 
 let file: string;
 let vocab: AppVocabulary;
-let all: (KeyedEffect & { treatments: string; design: string; searchText: string })[];
+let all: (EffectRecord & { treatments: string; design: string; searchText: string })[];
 
 beforeAll(async () => {
   file = await buildTestDatabase();
