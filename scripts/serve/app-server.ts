@@ -4,21 +4,15 @@ import { readFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
+import type { Answer } from "../../lib/data/api-response";
 
 type Options = { port: number; hostname: string };
 
 
-function webHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    try {
-      headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    } catch {
-      // A value Node accepted but the Fetch standard refuses: the handler never needs it.
-    }
-  }
-  return headers;
+/** A request header as the Fetch standard's Headers.get gives it (repeated values joined), or null. */
+function headerValue(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
 }
 
 /** The request's URL as Next gives it to a route (the Host header's origin, or loopback if it has none or a broken one). */
@@ -44,14 +38,13 @@ export async function start({ port, hostname }: Options): Promise<void> {
   await app.prepare();
 
   // Imported after the build id is set (lib/data/api-response.ts reads it when loaded) and after Next
-  // has set up its server's environment (its request storage, which next/server's modules need).
-  const { NextRequest } = await import("next/server");
+  // has set up its server's environment.
   const { apiHandlerFor } = await import("../../app/api/routes");
   const { PageCache, isCacheableRequest, cacheKey, toStoredPage, answerFrom } = await import("../../lib/server/page-cache");
   const { sendWebResponse, sendWhole, holdResponse } = await import("../../lib/server/node-http");
   const { getContext } = await import("../../lib/data/context");
   const { newNonce, requestIdFrom } = await import("../../lib/security/request-guard");
-  const { handle: apiHandle, jsonError } = await import("../../lib/data/api-response");
+  const { answer: answerWith, isJsonAnswer, jsonError } = await import("../../lib/data/api-response");
   const { RenderQueue } = await import("../../lib/server/render-queue");
   const { refuse } = await import("../../lib/data/api-methods");
 
@@ -69,19 +62,22 @@ export async function start({ port, hostname }: Options): Promise<void> {
     );
   const fallbackHost = `127.0.0.1:${port}`;
 
+  /** What a route reads of a request, straight from Node's: its address and its headers (no WHATWG Request built). */
+  const apiRequest = (req: IncomingMessage) => ({ url: requestUrl(req, fallbackHost).href, headers: { get: (name: string) => headerValue(req, name) } });
+
   async function answerApi(req: IncomingMessage, res: ServerResponse, handler: NonNullable<ReturnType<typeof apiHandlerFor>>): Promise<void> {
-    const url = requestUrl(req, fallbackHost);
-    const request = new NextRequest(url, { method: req.method, headers: webHeaders(req) });
-    let response: Response;
+    const request = apiRequest(req);
+    let answer: Answer;
     try {
-      response = await handler(request);
+      answer = await handler(request);
     } catch (err) {
       // The handlers catch their own errors (lib/data/api-response.ts); this is for one that escaped.
-      response = await apiHandle(request, async () => {
+      answer = await answerWith(request, async () => {
         throw err;
       });
     }
-    await sendWebResponse(req, res, response);
+    if (isJsonAnswer(answer)) await sendWhole(req, res, answer.status, answer.headers, answer.json);
+    else await sendWebResponse(req, res, answer);
   }
 
   async function answerPage(req: IncomingMessage, res: ServerResponse, pageCache: InstanceType<typeof PageCache>): Promise<void> {
@@ -112,7 +108,7 @@ export async function start({ port, hostname }: Options): Promise<void> {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method === "TRACE") return sendWebResponse(req, res, refuse({ method: "TRACE", url: requestUrl(req, fallbackHost).href, headers: webHeaders(req) }));
+    if (req.method === "TRACE") return sendWebResponse(req, res, refuse({ method: "TRACE", ...apiRequest(req) }));
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q < 0 ? url : url.slice(0, q);
@@ -132,7 +128,7 @@ export async function start({ port, hostname }: Options): Promise<void> {
       console.error(`[request ${requestId}] unexpected error in the app server:`, err);
       if (res.headersSent) return void res.destroy();
       const answer = jsonError(500, "unexpected error; the log has the details under this request id", { requestId });
-      void sendWebResponse(req, res, answer);
+      void sendWhole(req, res, answer.status, answer.headers, answer.json);
     });
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));

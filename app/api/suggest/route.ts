@@ -1,7 +1,6 @@
-import { type NextRequest } from "next/server";
 import { getPageContext } from "@/lib/data/context";
 import { FILTER_KEYS, FilterError } from "@/lib/data/filters";
-import { handle } from "@/lib/data/api-response";
+import { apiRoute, json, searchParamsOf } from "@/lib/data/api-response";
 import { suggestFor } from "@/lib/search/suggest";
 
 export const dynamic = "force-dynamic";
@@ -16,16 +15,14 @@ const KNOWN = new Set<string>(["q", ...FILTER_KEYS, "flagged", "computed", "lang
  * describes what the page shows; an unknown parameter is a 400. lang=zh: the terms' labels in
  * Chinese, for the search box of the Chinese interface (the API is English otherwise).
  */
-export async function GET(request: NextRequest) {
-  return handle(request, async () => {
-    const params = request.nextUrl.searchParams;
-    for (const key of new Set(params.keys())) if (!KNOWN.has(key)) throw new FilterError(key.slice(0, 60), [...KNOWN].join(", "), `unknown parameter "${key.slice(0, 40)}"`);
-    const lang = params.get("lang") === "zh" ? "zh" : "en";
-    params.delete("lang");
-    const { db, vocab, meta } = await getPageContext(lang);
-    return Response.json({ ...(await suggestFor(db, vocab, params)), version: meta.version });
-  });
-}
+export const GET = apiRoute(async (request) => {
+  const params = searchParamsOf(request);
+  for (const key of new Set(params.keys())) if (!KNOWN.has(key)) throw new FilterError(key.slice(0, 60), [...KNOWN].join(", "), `unknown parameter "${key.slice(0, 40)}"`);
+  const lang = params.get("lang") === "zh" ? "zh" : "en";
+  params.delete("lang");
+  const { db, vocab, meta } = await getPageContext(lang);
+  return json({ ...(await suggestFor(db, vocab, params)), version: meta.version });
+});
 
 // Methods other than GET and HEAD: 405 with Allow, OPTIONS 204.
 export { OPTIONS, POST, PUT, PATCH, DELETE } from "@/lib/data/api-methods";
