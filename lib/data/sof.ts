@@ -10,6 +10,8 @@ import type { EffectRecord } from "../domain/records";
 import { parseFiltersLenient, type EffectFilters } from "./filters";
 import { databaseFileOf } from "../db/open";
 import { effectBatches, effectsById } from "./sql";
+import { databaseIdentity } from "../db/sqlite";
+import { LRUCache } from "lru-cache";
 import type { AppVocabulary } from "./vocabulary";
 
 export type QuestionSummary = { id: string; title: string; titleZh: string | null; kind: string; outcomes: { endpoint: string; importance: string }[] };
@@ -22,7 +24,26 @@ export async function listQuestions(db: PrismaClient): Promise<QuestionSummary[]
   });
 }
 
-export async function findSummaryOfFindings(db: PrismaClient, vocab: AppVocabulary, id: string): Promise<SummaryOfFindings | null> {
+/**
+ * Summaries already built, by database file identity (a rebuild is a new file), language and
+ * question: a summary is a pure function of those, and building one at 200,000 records reads
+ * thousands of records and fits every pooled row (1–2 s), for the question page and /api/sof alike.
+ */
+const built = new LRUCache<string, Promise<SummaryOfFindings | null>>({ max: 64 });
+
+export function findSummaryOfFindings(db: PrismaClient, vocab: AppVocabulary, id: string): Promise<SummaryOfFindings | null> {
+  const key = `${databaseIdentity(databaseFileOf(db))}\u0000${vocab.locale}\u0000${id}`;
+  let summary = built.get(key);
+  if (!summary) {
+    summary = buildSummaryOfFindings(db, vocab, id);
+    built.set(key, summary);
+    // A failed build is not kept: the next request tries again.
+    summary.catch(() => built.delete(key));
+  }
+  return summary;
+}
+
+async function buildSummaryOfFindings(db: PrismaClient, vocab: AppVocabulary, id: string): Promise<SummaryOfFindings | null> {
   const row = await db.question.findUnique({ where: { id } });
   if (!row) return null;
   const question = JSON.parse(row.definition) as QuestionContent;
