@@ -34,7 +34,7 @@ export type KeyedEffect = EffectRecord & { browseKey: number };
 export type PageRequest = { limit: number; offset?: number; after?: number | null; before?: number | null };
 export type EffectPage = { data: KeyedEffect[]; count: number; next: number | null; previous: number | null; first: number };
 
-type Db = { file?: string };
+import { flagTextColumns, type Db } from "./flags";
 
 /** The page's molecular groups and flags, one query each, keyed by effect id. */
 function detailsOf(rows: FlatEffectRow[], db: Db): { groups: Map<string, string[]>; flags: Map<string, EffectRow["flags"]> } {
@@ -49,7 +49,7 @@ function detailsOf(rows: FlatEffectRow[], db: Db): { groups: Map<string, string[
   }
   const flagged = rows.filter((r) => r.flagged === 1).map((r) => r.id);
   if (flagged.length) {
-    const statement = prepared(FLAGS_OF_RECORDS, db.file);
+    const statement = prepared(flagsOfRecords(db.locale), db.file);
     for (const f of statement.all(JSON.stringify(flagged)) as (EffectRow["flags"][number] & { effectId: string })[]) {
       const { effectId, ...flag } = f;
       const list = flags.get(effectId);
@@ -95,7 +95,10 @@ export function firstPageStatement(where: Where, limit: number): { sql: string; 
 }
 
 export const GROUPS_OF_RECORDS = "SELECT effectId, groupCode FROM EffectMolecularGroup WHERE effectId IN (SELECT value FROM json_each(?)) ORDER BY effectId, groupCode";
-export const FLAGS_OF_RECORDS = "SELECT effectId, code, severity, summary, message, locator, otherEffectId, otherLocator, expected FROM Flag WHERE effectId IN (SELECT value FROM json_each(?)) ORDER BY id";
+/** The flags of a page's records, their texts in the page's language (English: /api, exports, the benchmark). */
+export const flagsOfRecords = (locale?: Db["locale"]) =>
+  `SELECT effectId, code, severity, ${flagTextColumns(locale)}, locator, otherEffectId, otherLocator FROM Flag WHERE effectId IN (SELECT value FROM json_each(?)) ORDER BY id`;
+export const FLAGS_OF_RECORDS = flagsOfRecords();
 
 export function countWhere(where: Where, db: Db = {}): number {
   const { sql, params } = countStatement(where);
