@@ -40,7 +40,7 @@ type Translate = (key: string, values: Record<string, string>) => string;
 // template's Chinese ("Table 2 中…印作 56.7%", "p 为 <0.001"); the printed pieces themselves are never
 // touched: arguments are marked while they are formatted, and only the marked edges get the space.
 const MARK = "\u0001";
-const EDGE = /(?<=\p{Script=Han})\u0001+(?=[A-Za-z0-9<>≤≥[(])|(?<=[A-Za-z0-9%)\]])\u0001+(?=\p{Script=Han})/gu;
+const EDGE = /(?<=\p{Script=Han})\u0001+(?=[A-Za-z0-9<>≤≥[(+\-−])|(?<=[A-Za-z0-9%)\]])\u0001+(?=\p{Script=Han})/gu;
 const MARKS = /\u0001/g;
 
 /** One text in a language; endpointsZh: labelZh by endpoint code (content/vocab/endpoints.yaml), for Chinese. */
