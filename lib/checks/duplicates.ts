@@ -8,7 +8,7 @@ import { overlaps, printedRange } from "./rounding";
 import { printedPRange } from "./p-value";
 import { DIRECTION_ZH } from "../domain/sentence";
 import { joined, phrase, type FlagArg } from "./flag-text";
-import { flagFor, placeOf, subjectOf, where, type CheckFlag, type CheckRecord } from "./types";
+import { endpointOf, flagFor, placeOf, subjectOf, where, type CheckFlag, type CheckRecord } from "./types";
 
 const norm = (s: string | null) => (s ?? "").toLowerCase().replace(/[^a-z0-9%<>=.]+/g, "");
 
@@ -71,8 +71,6 @@ function samePrintedP(a: string, b: string): boolean {
   return ra !== null && rb !== null && Math.abs(ra.lo - rb.lo) < 1e-12 && Math.abs(ra.hi - rb.hi) < 1e-12;
 }
 
-/** A record's endpoint as a sentence names it (labelZh in Chinese). */
-const endpointOf = (e: EffectRecord) => ({ endpoint: e.endpoint, label: e.endpointLabel });
 const linked = (a: EffectRecord, b: EffectRecord) => a.sameAs === b.id || b.sameAs === a.id;
 /** "value 0.92 vs 0.90; CI upper bound 1.20 vs 1.17". */
 const describe = (d: Field[], flip = false): FlagArg => joined("list.semicolon", d.map((f) => phrase("duplicates.field", { field: phrase(`field.${f.name}`), a: `${flip ? f.b : f.a}`, b: `${flip ? f.a : f.b}` })));

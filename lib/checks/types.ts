@@ -127,8 +127,6 @@ export function placeOf(e: EffectRecord): FlagArg {
   return { en: `the ${inSentence(first)}`, zh };
 }
 
-export { inSentence };
-
 /** The measure a figure is printed as, in words: "HR", "median" (中位数); `fallback` where none is given. */
 export function measureWord(measure: string | null, fallback: FlagWord): FlagWord {
   return measure ? { en: measure, zh: MEASURE_WORD_ZH[measure] ?? measure } : fallback;
@@ -137,10 +135,13 @@ export function measureWord(measure: string | null, fallback: FlagWord): FlagWor
 /** "RAS-mutant vs RAS wild-type": two printed labels joined in the interface's words. */
 export const versus = (a: FlagArg, b: FlagArg): FlagPhrase => phrase("versus", { a, b });
 
+/** A record's endpoint as a sentence names it: "overall survival" (总生存期, its labelZh). */
+export const endpointOf = (e: EffectRecord): FlagEndpoint => ({ endpoint: e.endpoint, label: e.endpointLabel });
+
 /** What a figure is about, in words: "overall survival, RAS-mutant" (RAS-mutant 的总生存期). */
 export function subjectOf(e: EffectRecord): FlagArg {
   const sides = (e.kind === "arm" || e.kind === "frequency" ? [e.group ?? e.exposure] : [e.exposure, e.reference]).filter((s): s is string => Boolean(s));
   const who = sides.length === 2 ? versus(sides[0]!, sides[1]!) : sides[0];
-  const endpoint: FlagEndpoint | undefined = e.endpointLabel ? { endpoint: e.endpoint, label: e.endpointLabel } : undefined;
+  const endpoint = e.endpointLabel ? endpointOf(e) : undefined;
   return endpoint && who ? phrase("subject", { endpoint, who }) : (endpoint ?? who ?? "");
 }
