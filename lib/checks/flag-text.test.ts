@@ -11,6 +11,7 @@ import { parse } from "yaml";
 import type { EffectRecord } from "../domain/records";
 import { buildDataset } from "../build/dataset";
 import { loadContent } from "../content/load";
+import en from "../../messages/en.json";
 import { renderFlagText, phrase } from "./flag-text";
 import { asPrinted, type CheckFlag, type CheckRecord } from "./types";
 import { checkPercent } from "./percent";
@@ -170,6 +171,19 @@ describe("the flags in Chinese", () => {
 });
 
 describe("renderFlagText", () => {
+  it("renders every template of flags.text in both languages", () => {
+    const keys: string[] = [];
+    const walk = (tree: object, prefix: string) => {
+      for (const [k, v] of Object.entries(tree)) typeof v === "string" ? keys.push(prefix + k) : walk(v as object, `${prefix}${k}.`);
+    };
+    walk(en.flags.text, "");
+    expect(keys.length).toBeGreaterThan(80);
+    for (const key of keys) {
+      const template = key.split(".").reduce<unknown>((t, k) => (t as Record<string, unknown>)[k], en.flags.text) as string;
+      const args = Object.fromEntries([...template.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, "X"]));
+      for (const locale of ["en", "zh"] as const) expect(renderFlagText(phrase(key, args), locale), `${locale} ${key}`).not.toMatch(/[{}]/);
+    }
+  });
   it("spaces Chinese from a printed piece only at the piece's edges, never inside it", () => {
     const text = phrase("percent.wrong", { place: "Table 2", value: "26.0", events: "51", total: "193", subject: "肝脏RAS", exact: "26.4" });
     expect(renderFlagText(text, "zh")).toBe("Table 2 中肝脏RAS 印作 26.0%（51/193），但 51/193 实为 26.4%。");

@@ -34,6 +34,8 @@ const translators = {
   en: createTranslator({ locale: "en", messages: en, namespace: "flags.text", onError: throwing }),
   zh: createTranslator({ locale: "zh", messages: zh, namespace: "flags.text", onError: throwing }),
 };
+// Keys are composed at run time (`field.${name}`), so the translator is called untyped; a missing key
+// or argument throws (onError), and the tests render every key in both languages.
 type Translate = (key: string, values: Record<string, string>) => string;
 
 // Chinese meets Latin letters and digits with a space between them where a printed piece meets the
