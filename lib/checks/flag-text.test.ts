@@ -8,12 +8,12 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import type { EffectRecord } from "../domain/records";
 import { buildDataset } from "../build/dataset";
 import { loadContent } from "../content/load";
 import en from "../../messages/en.json";
 import { renderFlagText, phrase } from "./flag-text";
-import { asPrinted, type CheckFlag, type CheckRecord } from "./types";
+import type { CheckFlag } from "./types";
+import { recordFactory } from "./test-records";
 import { checkPercent } from "./percent";
 import { checkEstimateInsideCi, checkLogSymmetry } from "./ci";
 import { checkPAgainstCi } from "./p-value";
@@ -22,32 +22,12 @@ import { checkGroupSums } from "./groups";
 import { checkPlausibility } from "./plausibility";
 import { checkDirection } from "./direction";
 
-let n = 0;
-type Over = Partial<EffectRecord> & Partial<Pick<CheckRecord, "consistentPrinting" | "explainedDifference" | "misprint" | "updatesChain">> & { read?: Partial<CheckRecord["read"]> };
-function effect(over: Over): CheckRecord {
-  n++;
-  const { read, consistentPrinting, explainedDifference, misprint, updatesChain, ...fields } = over;
-  const base = asPrinted({
-    id: `s/e${n}`, studyId: "s", studyShortName: "Study", recordId: `e${n}`, kind: "contrast", endpoint: "OS", endpointLabel: "Overall survival", endpointRole: "time-to-event",
-    measure: "HR", value: null, valueText: null, ciLower: null, ciLowerText: null, ciUpper: null, ciUpperText: null, ciLevel: 95,
-    rangeLower: null, rangeLowerText: null, rangeUpper: null, rangeUpperText: null, p: null, test: null, events: null, total: null, unit: null,
-    timepoint: null, exposure: "RAS-mutant", reference: "RAS wild-type", group: null, groupKey: null, population: "Whole cohort", analysis: "multivariable",
-    covariates: [], treatment: null, referenceTreatment: null, molecularGroups: ["RAS"], reportedLevel: "gene-family", comparison: null,
-    locator: `Table ${n}`, alsoAt: [], document: "doc", sourceLevel: "primary-full-text", citedAs: null, report: null, statement: null,
-    direction: null, note: null, sameAs: null, computed: false, computeMethod: null, derivedFrom: [], logValue: null, logSe: null, flags: [],
-    readingReason: null, exposureGroup: null, referenceGroup: null, publication: "Ito S et al., World J Surg Oncol 2024", publicationDoi: null,
-    ...fields,
-  });
-  return { ...base, read: { ...base.read, ...read }, consistentPrinting: consistentPrinting ?? null, explainedDifference: explainedDifference ?? null, misprint: misprint ?? null, updatesChain: updatesChain ?? [] };
-}
-const ratio = (v: string, lo: string, hi: string, p: string | null = null, over: Over = {}) =>
-  effect({ valueText: v, value: Number(v), ciLowerText: lo, ciLower: Number(lo), ciUpperText: hi, ciUpper: Number(hi), p, ...over });
-const prop = (v: string, events: number | null, total: number | null, over: Over = {}) =>
-  effect({ kind: "arm", measure: "proportion", endpoint: "ORR", endpointLabel: "Objective response rate", endpointRole: "favourable", valueText: v, value: Number(v), events, total, group: "RAS-mutant", groupKey: "ras-mt", ...over });
-
 /** One or more flags of every check code, on records shaped like the curated ones. */
 function flagsOfEveryCode(): CheckFlag[] {
-  n = 0;
+  const { effect, ratio, prop } = recordFactory(
+    { exposure: "RAS-mutant", reference: "RAS wild-type", publication: "Ito S et al., World J Surg Oncol 2024" },
+    { endpoint: "ORR", endpointLabel: "Objective response rate", endpointRole: "favourable", group: "RAS-mutant", groupKey: "ras-mt" },
+  );
   const orAbstract = ratio("0.92", "0.70", "1.20", "0.52", { studyId: "cairo5", report: "lba27", publication: "CAIRO5, ESMO 2023 congress abstract LBA27", locator: "ESMO 2023 abstract LBA27" });
   const orFinal = ratio("0.90", "0.70", "1.17", ".44", { studyId: "cairo5", report: "final", sameAs: orAbstract.id, updatesChain: ["lba27", "citation"], publication: "Bond MJG et al., JAMA Oncol 2024", locator: "Results" });
   const primary = prop("82.3", null, null, { endpoint: "DCR", endpointLabel: "Disease control rate", group: "Sotorasib 960 mg daily", groupKey: "soto", document: "news", publication: "CodeBreaK100, Cancer Discov 2022", locator: "News in Brief" });
@@ -103,7 +83,6 @@ describe("the English of the flags is unchanged", () => {
 
 describe("the flags in Chinese", () => {
   const flags = flagsOfEveryCode();
-  const first = (code: CheckFlag["code"]) => chinese(flags.find((f) => f.code === code)!);
 
   it("cover all eleven check codes", () => {
     expect(new Set(flags.map((f) => f.code)).size).toBe(11);
@@ -118,55 +97,22 @@ describe("the flags in Chinese", () => {
       }
     }
   });
-  it("percent-mismatch", () => {
-    expect(first("percent-mismatch")).toEqual({
-      summary: "摘要中客观缓解率（RAS-mutant）印作 26.0%（51/193），但 51/193 实为 26.4%。",
-      message: "原文印作的 26.0% 不可能由 51/193 = 26.42% 得出。",
-      expected: "26.4% (51/193)",
-    });
-  });
-  it("estimate-outside-ci", () => {
-    expect(first("estimate-outside-ci").summary).toBe("Table 2 中总生存期（RAS-mutant 对比 RAS wild-type）印作 HR 8.9，落在其自身的置信区间 1.31–4.70 之外。");
-  });
-  it("ci-asymmetric", () => {
-    expect(first("ci-asymmetric")).toMatchObject({
-      summary: "Table 3 中早期进展（≤6个月）（RAS-mutant 对比 RAS wild-type）印作 OR 2.017（1.015–4.229）；在对数尺度上，该区间并不以估计值为中心，但偏离轻微：可能采用了不同的置信区间计算方法，或某一界值印刷有误。",
-      expected: "估计值 2.072；或上限 4.008（与原文印出的 p 0.045 一致）",
-    });
-  });
-  it("p-ci-mismatch", () => {
-    expect(first("p-ci-mismatch").summary).toBe("结果部分中总生存期（RAS-mutant 对比 RAS wild-type）印作 p 0.01，但其置信区间 0.80–2.81 包含 1：两者对结果是否具有统计学意义的判断相互矛盾。");
-  });
-  it("duplicate-mismatch: the curator's explanation stays as written", () => {
-    expect(first("duplicate-mismatch").summary).toBe("就早期进展（≤6个月）（Whole cohort）而言，摘要给出 107/193 (55.4%)；结果部分给出 104/193 (53.9%)。The group counts, 34 + 70, add up to 104. 此处的印刷有误。");
-  });
-  it("secondary-mismatch", () => {
-    expect(first("secondary-mismatch")).toMatchObject({
-      summary: "Peng JH, Liangyihui online 2022（引用为 [18]）给出疾病控制率（Sotorasib 960 mg daily）为 51%；原始报告（CodeBreaK100, Cancer Discov 2022）给出的是 82.3%。",
-      message: "二次文献对比原始报告：数值 51 对比 82.3。",
-    });
-  });
-  it("report-update", () => {
-    expect(first("report-update")).toMatchObject({
-      summary: "已在 Bond MJG et al., JAMA Oncol 2024 中更新：HR 0.90 (0.70–1.17), p .44（原为 HR 0.92 (0.70–1.20), p 0.52）。",
-      message: "报告已更新：数值 0.92 对比 0.90；置信区间上限 1.20 对比 1.17；p 值 0.52 对比 .44（较早对比较新）。",
-    });
-  });
-  it("groups-sum", () => {
-    expect(first("groups-sum")).toEqual({
-      summary: "按 RAS status 划分的各组人数（RAS-mt 63 + RAS-wt 86）合计为 149，但原文给出的总数为 150。",
-      message: "RAS status：RAS-mt 63 + RAS-wt 86 = 149，而非总数 150。",
-      expected: "各组合计应为 150（差值 -1）",
-    });
-  });
-  it("damaged-print", () => {
-    expect(first("damaged-print").summary).toBe("此副本的 Table 2 中，总生存期（Male）的数值印作 5740（读作 57.40），按原样不可能正确。本数据库中的所有计算均采用该解读值。");
-  });
-  it("implausible-value", () => {
-    expect(first("implausible-value").summary).toBe("Table 3 中总生存期（RAS-mutant）的中位数为 4403 个月（超过 20 年），这不可能正确；很可能是漏印了小数点（44.03）。该记录需要补充解读值。");
-  });
-  it("direction-mismatch", () => {
-    expect(first("direction-mismatch").summary).toBe("综述中 FOLFOXIRI + bevacizumab 对比 FOLFOX + bevacizumab 印作 OR 0.61，但各组数值（69% 对比 57%）指向相反的方向：比较方向很可能印反了（其倒数为 1.64）。");
+  // One flag of every code as a /zh page shows it: the first of its code above. The curators' explanations stay as written.
+  const CHINESE: [CheckFlag["code"], Partial<ReturnType<typeof chinese>>][] = [
+    ["percent-mismatch", { summary: "摘要中客观缓解率（RAS-mutant）印作 26.0%（51/193），但 51/193 实为 26.4%。", message: "原文印作的 26.0% 不可能由 51/193 = 26.42% 得出。", expected: "26.4% (51/193)" }],
+    ["estimate-outside-ci", { summary: "Table 2 中总生存期（RAS-mutant 对比 RAS wild-type）印作 HR 8.9，落在其自身的置信区间 1.31–4.70 之外。" }],
+    ["ci-asymmetric", { summary: "Table 3 中早期进展（≤6个月）（RAS-mutant 对比 RAS wild-type）印作 OR 2.017（1.015–4.229）；在对数尺度上，该区间并不以估计值为中心，但偏离轻微：可能采用了不同的置信区间计算方法，或某一界值印刷有误。", expected: "估计值 2.072；或上限 4.008（与原文印出的 p 0.045 一致）" }],
+    ["p-ci-mismatch", { summary: "结果部分中总生存期（RAS-mutant 对比 RAS wild-type）印作 p 0.01，但其置信区间 0.80–2.81 包含 1：两者对结果是否具有统计学意义的判断相互矛盾。" }],
+    ["duplicate-mismatch", { summary: "就早期进展（≤6个月）（Whole cohort）而言，摘要给出 107/193 (55.4%)；结果部分给出 104/193 (53.9%)。The group counts, 34 + 70, add up to 104. 此处的印刷有误。" }],
+    ["secondary-mismatch", { summary: "Peng JH, Liangyihui online 2022（引用为 [18]）给出疾病控制率（Sotorasib 960 mg daily）为 51%；原始报告（CodeBreaK100, Cancer Discov 2022）给出的是 82.3%。", message: "二次文献对比原始报告：数值 51 对比 82.3。" }],
+    ["report-update", { summary: "已在 Bond MJG et al., JAMA Oncol 2024 中更新：HR 0.90 (0.70–1.17), p .44（原为 HR 0.92 (0.70–1.20), p 0.52）。", message: "报告已更新：数值 0.92 对比 0.90；置信区间上限 1.20 对比 1.17；p 值 0.52 对比 .44（较早对比较新）。" }],
+    ["groups-sum", { summary: "按 RAS status 划分的各组人数（RAS-mt 63 + RAS-wt 86）合计为 149，但原文给出的总数为 150。", message: "RAS status：RAS-mt 63 + RAS-wt 86 = 149，而非总数 150。", expected: "各组合计应为 150（差值 -1）" }],
+    ["damaged-print", { summary: "此副本的 Table 2 中，总生存期（Male）的数值印作 5740（读作 57.40），按原样不可能正确。本数据库中的所有计算均采用该解读值。" }],
+    ["implausible-value", { summary: "Table 3 中总生存期（RAS-mutant）的中位数为 4403 个月（超过 20 年），这不可能正确；很可能是漏印了小数点（44.03）。该记录需要补充解读值。" }],
+    ["direction-mismatch", { summary: "综述中 FOLFOXIRI + bevacizumab 对比 FOLFOX + bevacizumab 印作 OR 0.61，但各组数值（69% 对比 57%）指向相反的方向：比较方向很可能印反了（其倒数为 1.64）。" }],
+  ];
+  it.each(CHINESE)("%s", (code, expected) => {
+    expect(chinese(flags.find((f) => f.code === code)!)).toMatchObject(expected);
   });
 });
 
