@@ -75,6 +75,40 @@ test("a study page in Chinese: labels in Chinese, study name and numbers as prin
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
+test("the integrity flags in Chinese on /zh/integrity and on a study page; English at /integrity and in /api", async ({ page }) => {
+  const errors = watchConsole(page);
+  // The English flags' template words; the curators' explanations quoted in a flag stay as written.
+  const TEMPLATE = [/\bprints\b/, /Also printed/, /^Updated in /, /^Updates /, /^The copy of/, /cites this figure differently/, /The figure is consistent with/, /no whole number of/, /the interval is not centred/];
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto("/zh/integrity");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const summaries = page.locator(".flag-text > summary");
+  await expect(summaries.first()).toBeVisible();
+  const shown = (await summaries.allInnerTexts()).map((t) => t.replace(/^[ⓘ⚑]\s*\S+?：\s*/, ""));
+  expect(shown.length).toBeGreaterThan(20);
+  expect(shown.filter((t) => !/[\u4e00-\u9fff]/.test(t))).toEqual([]);
+  expect(shown.filter((t) => TEMPLATE.some((w) => w.test(t)))).toEqual([]);
+  const damaged = page.locator(".flag-text", { hasText: "此副本的 Table 2 中，总生存期（Male）的数值印作 5740（读作 57.40），按原样不可能正确。" }).first();
+  await expect(damaged).toBeVisible();
+  await damaged.locator("summary").click();
+  await expect(damaged.locator(".flag-detail")).toContainText("印刷损坏：数值原文印作 5740，读作 57.40。");
+  await expect(page.locator(".flag-text", { hasText: "该数字与原始报告一致" }).first()).toBeVisible();
+  await page.locator(".flag-text").first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await page.screenshot({ path: `${SCREENSHOTS}/zh-integrity-1400.png`, fullPage: false });
+  // On a study page, a record's flags in Chinese too.
+  await page.goto("/zh/studies/ncch-scp-2024");
+  await expect(page.locator("li.effect .flag-text", { hasText: "Table 2 中也印有此数字，印作 248，该处印刷损坏（读作 2.48）" }).first()).toBeAttached();
+  // The unprefixed URLs keep the English (without the locale cookie /zh set), and so does the API.
+  await page.context().clearCookies();
+  await page.goto("/integrity");
+  await expect(page.locator(".flag-text", { hasText: "The copy of Table 2 prints the value 5740 (read as 57.40) for overall survival, Male, which cannot be right as printed." }).first()).toBeVisible();
+  expect((await page.locator(".flag-text > summary").allInnerTexts()).filter((t) => /[\u4e00-\u9fff]/.test(t.replace(/良医汇/g, "")))).toEqual([]);
+  const api = await (await page.request.get("/api/studies/ncch-scp-2024")).text();
+  expect(api).toContain("Also printed in Table 2 as 248");
+  expect(api).not.toMatch(/summaryZh|印作/);
+  expect(errors).toEqual([]);
+});
+
 test("the compare page in Chinese", async ({ page }) => {
   await page.goto("/zh/compare?studies=become&studies=cairo5&studies=tribe");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("比较研究");

@@ -4,7 +4,8 @@ import { RATIO_MEASURES } from "../content/schema";
 import { decimalsOf, fmt, overlaps, printedRange } from "./rounding";
 import { printedPRange } from "./p-value";
 import { pFromCi } from "../stats/effect-sizes";
-import { flagFor, placeOf, subjectOf, type CheckFlag, type CheckRecord } from "./types";
+import { joined, phrase } from "./flag-text";
+import { flagFor, measureWord, placeOf, subjectOf, type CheckFlag, type CheckRecord } from "./types";
 
 export function checkEstimateInsideCi(effects: CheckRecord[]): CheckFlag[] {
   const flags: CheckFlag[] = [];
@@ -14,21 +15,22 @@ export function checkEstimateInsideCi(effects: CheckRecord[]): CheckFlag[] {
       flags.push(
         flagFor(e, "estimate-outside-ci", {
           severity: "error",
-          summary: `${placeOf(e)} prints a range for ${subjectOf(e)} whose lower end (${e.read.rangeLowerText}) is above its upper end (${e.read.rangeUpperText}).`,
-          message: `Printed range ${e.read.rangeLowerText}-${e.read.rangeUpperText} is reversed.`,
+          summary: phrase("ci.rangeReversed", { place: placeOf(e), subject: subjectOf(e), lo: `${e.read.rangeLowerText}`, hi: `${e.read.rangeUpperText}` }),
+          message: phrase("ci.rangeReversedDetail", { lo: `${e.read.rangeLowerText}`, hi: `${e.read.rangeUpperText}` }),
         }),
       );
     if (e.computed || e.value === null || e.ciLower === null || e.ciUpper === null) continue;
     if (e.value >= e.ciLower && e.value <= e.ciUpper && e.ciLower <= e.ciUpper) continue;
     const { valueText: v, ciLowerText: lo, ciUpperText: hi } = e.read;
     const reversed = e.ciLower > e.ciUpper;
+    const figures = { value: `${v}`, lo: `${lo}`, hi: `${hi}`, measure: measureWord(e.measure, { en: "value", zh: "数值" }) };
     flags.push(
       flagFor(e, "estimate-outside-ci", {
         severity: "error",
         summary: reversed
-          ? `${placeOf(e)} prints a confidence interval for ${subjectOf(e)} whose lower bound (${lo}) is above its upper bound (${hi}).`
-          : `${placeOf(e)} prints ${e.measure ?? "a value"} ${v} for ${subjectOf(e)}, outside its own confidence interval ${lo}–${hi}.`,
-        message: reversed ? `Printed ${e.measure ?? "value"}: the CI's lower bound ${lo} exceeds its upper bound ${hi}.` : `Printed ${e.measure ?? "value"}: the estimate ${v} lies outside its own CI ${lo}-${hi}.`,
+          ? phrase("ci.ciReversed", { place: placeOf(e), subject: subjectOf(e), lo: figures.lo, hi: figures.hi })
+          : phrase("ci.outside", { ...figures, place: placeOf(e), subject: subjectOf(e), measure: measureWord(e.measure, { en: "a value", zh: "数值" }) }),
+        message: phrase(reversed ? "ci.ciReversedDetail" : "ci.outsideDetail", figures),
       }),
     );
   }
@@ -61,9 +63,9 @@ export function checkLogSymmetry(effects: CheckRecord[]): CheckFlag[] {
     const marked = ratio < 2 / 3 || ratio > 1.5;
     // Which single figure, changed, makes all three consistent — and, where a p is printed, agrees with it.
     const candidates = [
-      { text: `estimate ${fmt(geo, d)}`, v: geo, lo: e.ciLower, hi: e.ciUpper },
-      { text: `upper bound ${fmt(upperFit, decimalsOf(ciUpperText))}`, v: e.value, lo: e.ciLower, hi: upperFit },
-      { text: `lower bound ${fmt(lowerFit, decimalsOf(ciLowerText))}`, v: e.value, lo: lowerFit, hi: e.ciUpper },
+      { text: phrase("ci.fitEstimate", { value: fmt(geo, d) }), v: geo, lo: e.ciLower, hi: e.ciUpper },
+      { text: phrase("ci.fitUpper", { value: fmt(upperFit, decimalsOf(ciUpperText)) }), v: e.value, lo: e.ciLower, hi: upperFit },
+      { text: phrase("ci.fitLower", { value: fmt(lowerFit, decimalsOf(ciLowerText)) }), v: e.value, lo: lowerFit, hi: e.ciUpper },
     ];
     const printedP = e.p ? printedPRange(e.p) : null;
     const fits = candidates.filter((c) => {
@@ -71,12 +73,21 @@ export function checkLogSymmetry(effects: CheckRecord[]): CheckFlag[] {
       const p = pFromCi(c.v, c.lo, c.hi, "log", e.ciLevel ?? 95);
       return p >= printedP.lo * 0.9 && p <= printedP.hi * 1.1;
     });
+    const consistent = joined("list.semicolonOr", (fits.length ? fits : candidates).map((c) => c.text));
     flags.push(
       flagFor(e, "ci-asymmetric", {
         severity: marked ? "warning" : "note",
-        summary: `${placeOf(e)} prints ${e.measure} ${valueText} (${ciLowerText}–${ciUpperText}) for ${subjectOf(e)}; the interval is not centred on the estimate on the log scale, ${marked ? "more than rounding or a different CI method explains: one of the three figures may be misprinted" : "slightly: a different CI method, or a misprinted bound"}.`,
-        message: `${e.measure} ${valueText} (${ciLowerText}-${ciUpperText}) is not symmetric on the log scale: the upper arm is ${fmt(ratio, 2)}x the lower arm; sqrt(lower x upper) = ${fmt(geo, d + 1)}.`,
-        expected: (fits.length ? fits : candidates).map((c) => c.text).join("; or ") + (printedP && fits.length ? ` (consistent with the printed p ${e.p})` : ""),
+        summary: phrase("ci.asymmetric", {
+          place: placeOf(e),
+          measure: e.measure,
+          value: `${valueText}`,
+          lo: `${ciLowerText}`,
+          hi: `${ciUpperText}`,
+          subject: subjectOf(e),
+          degree: phrase(marked ? "ci.asymmetricMarked" : "ci.asymmetricSlight"),
+        }),
+        message: phrase("ci.asymmetricDetail", { measure: e.measure, value: `${valueText}`, lo: `${ciLowerText}`, hi: `${ciUpperText}`, ratio: fmt(ratio, 2), geometric: fmt(geo, d + 1) }),
+        expected: printedP && fits.length ? phrase("ci.fitsWithP", { fits: consistent, p: `${e.p}` }) : consistent,
       }),
     );
   }

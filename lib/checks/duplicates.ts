@@ -6,7 +6,9 @@
 import type { EffectRecord } from "../domain/records";
 import { overlaps, printedRange } from "./rounding";
 import { printedPRange } from "./p-value";
-import { flagFor, inSentence, placeOf, subjectOf, where, type CheckFlag, type CheckRecord } from "./types";
+import { DIRECTION_ZH } from "../domain/sentence";
+import { joined, phrase, type FlagArg } from "./flag-text";
+import { endpointOf, flagFor, placeOf, subjectOf, where, type CheckFlag, type CheckRecord } from "./types";
 
 const norm = (s: string | null) => (s ?? "").toLowerCase().replace(/[^a-z0-9%<>=.]+/g, "");
 
@@ -31,22 +33,23 @@ export function quantityKey(e: EffectRecord): string {
   ].join("§");
 }
 
-type Field = { name: string; a: string | null; b: string | null };
+/** A printed field by its name in messages' flags.text.field. */
+type Field = { name: "value" | "ciLower" | "ciUpper" | "rangeLower" | "rangeUpper" | "count" | "denominator" | "p" | "molecularGroup"; a: string | null; b: string | null };
 
 /** The printed fields on which two printings of one quantity disagree beyond rounding (readings of damaged print compared). */
 export function disagreements(a: CheckRecord, b: CheckRecord): Field[] {
   const out: Field[] = [];
-  const num = (name: string, x: string | null, y: string | null) => {
+  const num = (name: Field["name"], x: string | null, y: string | null) => {
     if (x === null || y === null) return;
     const rx = printedRange(x);
     const ry = printedRange(y);
     if (rx && ry && !overlaps(rx, ry)) out.push({ name, a: x, b: y });
   };
   num("value", a.read.valueText, b.read.valueText);
-  num("CI lower bound", a.read.ciLowerText, b.read.ciLowerText);
-  num("CI upper bound", a.read.ciUpperText, b.read.ciUpperText);
-  num("range lower", a.read.rangeLowerText, b.read.rangeLowerText);
-  num("range upper", a.read.rangeUpperText, b.read.rangeUpperText);
+  num("ciLower", a.read.ciLowerText, b.read.ciLowerText);
+  num("ciUpper", a.read.ciUpperText, b.read.ciUpperText);
+  num("rangeLower", a.read.rangeLowerText, b.read.rangeLowerText);
+  num("rangeUpper", a.read.rangeUpperText, b.read.rangeUpperText);
   if (a.events !== null && b.events !== null && a.events !== b.events) out.push({ name: "count", a: String(a.events), b: String(b.events) });
   if (a.total !== null && b.total !== null && a.total !== b.total) out.push({ name: "denominator", a: String(a.total), b: String(b.total) });
   if (a.p && b.p) {
@@ -57,7 +60,7 @@ export function disagreements(a: CheckRecord, b: CheckRecord): Field[] {
   const ga = [...a.molecularGroups].sort().join(", ");
   const gb = [...b.molecularGroups].sort().join(", ");
   // Labels can differ only between records linked explicitly (sameAs): key-matched ones share groups.
-  if (ga !== gb && linked(a, b)) out.push({ name: "molecular group", a: ga, b: gb });
+  if (ga !== gb && linked(a, b)) out.push({ name: "molecularGroup", a: ga, b: gb });
   return out;
 }
 
@@ -69,7 +72,8 @@ function samePrintedP(a: string, b: string): boolean {
 }
 
 const linked = (a: EffectRecord, b: EffectRecord) => a.sameAs === b.id || b.sameAs === a.id;
-const describe = (d: Field[], flip = false) => d.map((f) => `${f.name} ${flip ? f.b : f.a} vs ${flip ? f.a : f.b}`).join("; ");
+/** "value 0.92 vs 0.90; CI upper bound 1.20 vs 1.17". */
+const describe = (d: Field[], flip = false): FlagArg => joined("list.semicolon", d.map((f) => phrase("duplicates.field", { field: phrase(`field.${f.name}`), a: `${flip ? f.b : f.a}`, b: `${flip ? f.a : f.b}` })));
 const isSecondary = (e: EffectRecord) => e.sourceLevel === "secondary";
 /** The publication a printing is in: the citing document for a secondary figure, else the study's report. */
 const publicationKey = (e: EffectRecord) => (isSecondary(e) ? `doc:${e.document}` : `${e.document}|${e.report ?? "citation"}`);
@@ -77,9 +81,9 @@ const updates = (later: CheckRecord, earlier: CheckRecord) =>
   !isSecondary(later) && !isSecondary(earlier) && later.studyId === earlier.studyId && later.updatesChain.includes(earlier.report ?? "citation");
 
 /** "HR 0.92 (0.70–1.20), p 0.52": the printed figure in brief. */
-function brief(e: EffectRecord): string {
-  if (e.kind === "p-only") return `p ${e.p ?? "not given"}`;
-  if (e.kind === "direction") return `direction only (${e.direction ?? "?"})`;
+function brief(e: EffectRecord): FlagArg {
+  if (e.kind === "p-only") return e.p !== null ? `p ${e.p}` : phrase("duplicates.pNotGiven");
+  if (e.kind === "direction") return phrase("duplicates.directionOnly", { direction: { en: e.direction ?? "?", zh: DIRECTION_ZH[e.direction ?? ""] ?? e.direction ?? "?" } });
   if (e.measure === "proportion") {
     const count = e.events !== null ? `${e.events}${e.total !== null ? `/${e.total}` : ""}` : null;
     const pct = e.valueText !== null ? `${e.valueText}%` : null;
@@ -143,8 +147,8 @@ export function checkDuplicates(effects: CheckRecord[]): CheckFlag[] {
         flags.push(
           flagFor(clean, "duplicate-mismatch", {
             severity: "note",
-            summary: `Also printed in ${placeOf(damaged)} as ${damaged.valueText ?? damaged.ciLowerText}, damaged there (read as ${damaged.read.valueText ?? damaged.read.ciLowerText}); this printing is the clean one.`,
-            message: `Same quantity at ${where(damaged)}: printed ${brief(damaged)}, read as this record's figure.`,
+            summary: phrase("duplicates.cleanTwin", { place: placeOf(damaged), printed: `${damaged.valueText ?? damaged.ciLowerText}`, read: `${damaged.read.valueText ?? damaged.read.ciLowerText}` }),
+            message: phrase("duplicates.cleanTwinDetail", { where: where(damaged), printed: brief(damaged) }),
             ...other(damaged),
           }),
         );
@@ -156,8 +160,14 @@ export function checkDuplicates(effects: CheckRecord[]): CheckFlag[] {
         flags.push(
           flagFor(sec, "secondary-mismatch", {
             severity: "note",
-            summary: `The figure is consistent with the primary report, where it is ${inSentence(prim.endpointLabel)}; ${sec.publication} reports it as ${inSentence(sec.endpointLabel)} without saying so.${sec.p && prim.p && !samePrintedP(sec.p, prim.p) ? ` It prints p ${sec.p} where the primary report prints p ${prim.p}.` : ""}${named ? ` For ${inSentence(named.endpointLabel)} the primary report gives ${brief(named)}.` : ""}`,
-            message: `Linked to ${where(prim)} (${brief(prim)}); endpoints differ: ${sec.endpoint} here, ${prim.endpoint} in the primary report.`,
+            summary: phrase("duplicates.otherEndpoint", {
+              primaryEndpoint: endpointOf(prim),
+              publication: sec.publication,
+              endpoint: endpointOf(sec),
+              p: sec.p && prim.p && !samePrintedP(sec.p, prim.p) ? phrase("duplicates.otherP", { p: sec.p, primaryP: prim.p }) : "",
+              named: named ? phrase("duplicates.named", { endpoint: endpointOf(named), figure: brief(named) }) : "",
+            }),
+            message: phrase("duplicates.otherEndpointDetail", { where: where(prim), figure: brief(prim), code: sec.endpoint, primaryCode: prim.endpoint }),
             ...other(prim),
           }),
         );
@@ -165,41 +175,41 @@ export function checkDuplicates(effects: CheckRecord[]): CheckFlag[] {
       continue;
     }
 
-    const figures = `${brief(a)} in ${placeOf(a)} vs ${brief(b)} in ${placeOf(b)}`;
+    const figures = phrase("duplicates.figures", { a: brief(a), placeA: placeOf(a), b: brief(b), placeB: placeOf(b) });
     if (updates(a, b) || updates(b, a)) {
       const [later, earlier] = updates(a, b) ? [a, b] : [b, a];
-      const text = {
-        severity: "note" as const,
-        summary: `${earlier.publication} gave ${brief(earlier)}; the later ${later.publication} gives ${brief(later)} (${subjectOf(a)}): an updated analysis, not an inconsistency.`,
-        message: `Updated report: ${describe(diff, updates(a, b))} (earlier vs later).`,
-      };
-      flags.push(flagFor(earlier, "report-update", { ...text, summary: `Updated in ${later.publication}: ${brief(later)} (was ${brief(earlier)}).`, ...other(later) }));
-      flags.push(flagFor(later, "report-update", { ...text, summary: `Updates ${earlier.publication}, which gave ${brief(earlier)}; this later report gives ${brief(later)}.`, ...other(earlier) }));
+      const reports = { earlier: earlier.publication, earlierFigure: brief(earlier), later: later.publication, laterFigure: brief(later) };
+      const message = phrase("duplicates.updatedDetail", { differences: describe(diff, updates(a, b)) });
+      flags.push(flagFor(earlier, "report-update", { severity: "note", summary: phrase("duplicates.updatedIn", reports), message, ...other(later) }));
+      flags.push(flagFor(later, "report-update", { severity: "note", summary: phrase("duplicates.updates", reports), message, ...other(earlier) }));
       continue;
     }
     const explanation = a.explainedDifference ?? b.explainedDifference;
     if (explanation) {
-      const text = { severity: "note" as const, summary: `${figures}: the paper explains the difference. ${explanation}`, message: `Explained difference: ${describe(diff)}.` };
-      flags.push(flagFor(a, "duplicate-mismatch", { ...text, ...other(b) }), flagFor(b, "duplicate-mismatch", { ...text, message: `Explained difference: ${describe(diff, true)}.`, ...other(a) }));
+      const summary = phrase("duplicates.explained", { figures, explanation });
+      const message = (flip: boolean) => phrase("duplicates.explainedDetail", { differences: describe(diff, flip) });
+      flags.push(flagFor(a, "duplicate-mismatch", { severity: "note", summary, message: message(false), ...other(b) }), flagFor(b, "duplicate-mismatch", { severity: "note", summary, message: message(true), ...other(a) }));
       continue;
     }
     if (isSecondary(a) !== isSecondary(b)) {
       const [sec, prim] = isSecondary(a) ? [a, b] : [b, a];
       const d = isSecondary(a) ? diff : diff.map((f) => ({ ...f, a: f.b, b: f.a }));
+      const groups = d.find((f) => f.name === "molecularGroup");
+      const sources = { publication: sec.publication, citedAs: sec.citedAs ?? phrase("duplicates.noReference"), primary: prim.publication };
       flags.push(
         flagFor(sec, "secondary-mismatch", {
           severity: "warning",
-          summary: d.some((f) => f.name === "molecular group")
-            ? `${sec.publication} (citing it as ${sec.citedAs ?? "no reference"}) labels this figure ${d.find((f) => f.name === "molecular group")!.a}; the primary report (${prim.publication}) gives the same figure for ${d.find((f) => f.name === "molecular group")!.b}.`
-            : `${sec.publication} (citing it as ${sec.citedAs ?? "no reference"}) gives ${brief(sec)} for ${subjectOf(sec)}; the primary report (${prim.publication}) gives ${brief(prim)}.`,
-          message: `Secondary vs primary: ${describe(d)}.`,
-          expected: `the primary figure: ${brief(prim)} at ${where(prim)}`,
+          summary: groups
+            ? phrase("duplicates.secondaryGroup", { ...sources, group: `${groups.a}`, primaryGroup: `${groups.b}` })
+            : phrase("duplicates.secondary", { ...sources, figure: brief(sec), subject: subjectOf(sec), primaryFigure: brief(prim) }),
+          message: phrase("duplicates.secondaryDetail", { differences: describe(d) }),
+          expected: phrase("duplicates.primaryFigure", { figure: brief(prim), where: where(prim) }),
           ...other(prim),
         }),
         flagFor(prim, "secondary-mismatch", {
           severity: "note",
-          summary: `${sec.publication} cites this figure differently, as ${brief(sec)}; this is the primary report.`,
-          message: `Secondary vs primary: ${describe(d, true)}.`,
+          summary: phrase("duplicates.citedDifferently", { publication: sec.publication, figure: brief(sec) }),
+          message: phrase("duplicates.secondaryDetail", { differences: describe(d, true) }),
           ...other(sec),
         }),
       );
@@ -211,15 +221,15 @@ export function checkDuplicates(effects: CheckRecord[]): CheckFlag[] {
       flags.push(
         flagFor(wrong, "duplicate-mismatch", {
           severity: "error",
-          summary: `${placeOf(wrong)} gives ${brief(wrong)}; ${placeOf(right)} gives ${brief(right)} (${subjectOf(wrong)}). ${right.consistentPrinting} This printing is the wrong one.`,
-          message: `Two printings of one quantity in one paper: ${describe(d, true)}.`,
-          expected: `${brief(right)} (${where(right)})`,
+          summary: phrase("duplicates.wrongPrinting", { place: placeOf(wrong), figure: brief(wrong), rightPlace: placeOf(right), rightFigure: brief(right), subject: subjectOf(wrong), explanation: `${right.consistentPrinting}` }),
+          message: phrase("duplicates.twoPrintings", { differences: describe(d, true) }),
+          expected: phrase("duplicates.figureAt", { figure: brief(right), where: where(right) }),
           ...other(right),
         }),
         flagFor(right, "duplicate-mismatch", {
           severity: "note",
-          summary: `Also printed as ${brief(wrong)} in ${placeOf(wrong)}, wrongly: ${right.consistentPrinting}`,
-          message: `Two printings of one quantity in one paper: ${describe(d)}; this one is consistent.`,
+          summary: phrase("duplicates.rightPrinting", { figure: brief(wrong), place: placeOf(wrong), explanation: `${right.consistentPrinting}` }),
+          message: phrase("duplicates.twoPrintingsConsistent", { differences: describe(d) }),
           ...other(wrong),
         }),
       );
@@ -229,13 +239,13 @@ export function checkDuplicates(effects: CheckRecord[]): CheckFlag[] {
     const text = {
       severity: "warning" as const,
       summary: samePublication
-        ? `The paper prints ${subjectOf(a)} twice with different figures: ${figures}. Nothing in the paper settles which is right.`
-        : `Two reports of ${subjectOf(a)} differ: ${brief(a)} in ${a.publication} vs ${brief(b)} in ${b.publication}, and neither is known to update the other.`,
-      expected: samePublication ? `one of the two printings is wrong; compare ${a.locator} with ${b.locator}` : null,
+        ? phrase("duplicates.unsettled", { subject: subjectOf(a), figures })
+        : phrase("duplicates.twoReports", { subject: subjectOf(a), a: brief(a), publicationA: a.publication, b: brief(b), publicationB: b.publication }),
+      expected: samePublication ? phrase("duplicates.compare", { a: a.locator, b: b.locator }) : null,
     };
     flags.push(
-      flagFor(a, "duplicate-mismatch", { ...text, message: `Same quantity: ${describe(diff)}.`, ...other(b) }),
-      flagFor(b, "duplicate-mismatch", { ...text, message: `Same quantity: ${describe(diff, true)}.`, ...other(a) }),
+      flagFor(a, "duplicate-mismatch", { ...text, message: phrase("duplicates.sameQuantity", { differences: describe(diff) }), ...other(b) }),
+      flagFor(b, "duplicate-mismatch", { ...text, message: phrase("duplicates.sameQuantity", { differences: describe(diff, true) }), ...other(a) }),
     );
   }
   return flags;

@@ -1,6 +1,7 @@
 // Arms or categories that do not add up to the total.
 import type { GroupingRecord } from "../build/normalise";
-import type { CheckFlag } from "./types";
+import { phrase } from "./flag-text";
+import { flagTexts, type CheckFlag } from "./types";
 
 export function checkGroupSums(groupings: GroupingRecord[]): CheckFlag[] {
   const flags: CheckFlag[] = [];
@@ -13,14 +14,16 @@ export function checkGroupSums(groupings: GroupingRecord[]): CheckFlag[] {
       code: "groups-sum",
       // The paper's own groups and total disagree: a figure in it is wrong somewhere.
       severity: "error",
-      summary: `The groups by ${g.label.toLowerCase()} (${parts}) add up to ${sum}, but the paper's total is ${g.total}.`,
-      message: `${g.label}: ${parts} = ${sum}, not the total of ${g.total}.`,
+      ...flagTexts({
+        summary: phrase("groups.sum", { grouping: { en: g.label.toLowerCase(), zh: g.label }, groups: parts, sum: String(sum), total: String(g.total) }),
+        message: phrase("groups.sumDetail", { grouping: g.label, groups: parts, sum: String(sum), total: String(g.total) }),
+        expected: phrase("groups.expected", { total: String(g.total), difference: `${sum - g.total > 0 ? "+" : ""}${sum - g.total}` }),
+      }),
       studyId: g.studyId,
       effectId: null,
       locator: g.locator,
       otherEffectId: null,
       otherLocator: null,
-      expected: `groups summing to ${g.total} (difference ${sum - g.total > 0 ? "+" : ""}${sum - g.total})`,
     });
   }
   return flags;

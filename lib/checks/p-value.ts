@@ -6,6 +6,7 @@ import { RATIO_MEASURES } from "../content/schema";
 import { parsePrintedP } from "../content/printed";
 import { pFromCi } from "../stats/effect-sizes";
 import { overlaps, printedRange, type Range } from "./rounding";
+import { phrase } from "./flag-text";
 import { flagFor, placeOf, subjectOf, type CheckFlag, type CheckRecord } from "./types";
 
 const LINEAR = new Set(["RD", "MD"]);
@@ -76,7 +77,7 @@ export function checkPAgainstCi(effects: CheckRecord[]): CheckFlag[] {
     const central = pFromCi(e.value, e.ciLower, e.ciUpper, scale, e.ciLevel ?? 95);
     const nullValue = scale === "log" ? 1 : 0;
     const excludesNull = e.ciLower > nullValue || e.ciUpper < nullValue;
-    const sig = excludesNull ? "excludes" : "includes";
+    const sig = phrase(excludesNull ? "pValue.excludes" : "pValue.includes", { value: String(nullValue) });
     // An error where the two disagree on significance at 0.05 and the printed p is clearly on one
     // side of it; a note where the gap is within 10% of the p-value (the paper's test need not be
     // the Wald test); a warning otherwise.
@@ -84,14 +85,24 @@ export function checkPAgainstCi(effects: CheckRecord[]): CheckFlag[] {
     const printedClear = printed.hi <= 0.05 || printed.lo >= 0.05;
     const gap = Math.max(fromCi.lo / printed.hi, printed.lo / fromCi.hi);
     const severity = printedClear && excludesNull !== printedSignificant ? "error" : gap <= 1.1 ? "note" : "warning";
+    const figures = { place: placeOf(e), p: e.p, subject: subjectOf(e), lo: ciLowerText, hi: ciUpperText };
     flags.push(
       flagFor(e, "p-ci-mismatch", {
         severity,
         summary:
           severity === "error"
-            ? `${placeOf(e)} prints p ${e.p} for ${subjectOf(e)}, but its confidence interval ${ciLowerText}–${ciUpperText} ${sig} ${nullValue}: the two disagree on whether the result is significant.`
-            : `${placeOf(e)} prints p ${e.p} for ${subjectOf(e)}; its confidence interval ${ciLowerText}–${ciUpperText} implies p ≈ ${fmtP(central)}${severity === "note" ? ", a small difference (the paper's test may not be the Wald test)" : ""}.`,
-        message: `Printed p ${e.p} disagrees with the CI ${ciLowerText}-${ciUpperText} (which ${sig} ${nullValue}): the CI implies p = ${fmtP(central)} (range ${fmtP(fromCi.lo)}-${fmtP(fromCi.hi)} over rounding), by the Wald z from the ${scale === "log" ? "log " : ""}CI (Altman & Bland 2011).`,
+            ? phrase("pValue.significance", { ...figures, includes: sig })
+            : phrase("pValue.implied", { ...figures, implied: fmtP(central), small: severity === "note" ? phrase("pValue.smallDifference") : "" }),
+        message: phrase("pValue.detail", {
+          p: e.p,
+          lo: ciLowerText,
+          hi: ciUpperText,
+          includes: sig,
+          implied: fmtP(central),
+          from: fmtP(fromCi.lo),
+          to: fmtP(fromCi.hi),
+          ci: phrase(scale === "log" ? "pValue.logCi" : "pValue.ci"),
+        }),
         expected: `p ≈ ${fmtP(central)}`,
       }),
     );

@@ -1,6 +1,7 @@
 // A percentage that cannot come from its printed count and denominator.
 import { percentFromCount } from "../stats/effect-sizes";
 import { decimalsOf, fmt, printedRange } from "./rounding";
+import { phrase } from "./flag-text";
 import { flagFor, placeOf, subjectOf, type CheckFlag, type CheckRecord } from "./types";
 
 /** The counts k out of `total` whose percentage rounds to the printed text. */
@@ -34,13 +35,14 @@ export function checkPercent(effects: CheckRecord[]): CheckFlag[] {
       const below = Math.floor((Number(valueText) * e.total) / 100);
       const a = fmt(percentFromCount(below, e.total), d);
       const b = fmt(percentFromCount(below + 1, e.total), d);
+      const counts = { value: valueText, total: String(e.total), below: String(below), a, above: String(below + 1), b };
       flags.push(
         flagFor(e, "percent-mismatch", {
           // Where the paper's own counts settle which figure is meant, the printing is simply wrong.
           severity: e.misprint ? "error" : "warning",
-          summary: `${placeOf(e)} gives ${valueText}% of ${e.total} patients (${subjectOf(e)}), but no whole number of ${e.total} patients is ${valueText}%: ${below} would be ${a}% and ${below + 1} would be ${b}%. ${e.misprint ?? "The denominator may be another."}`,
-          message: `Printed ${valueText}% with n = ${e.total}: ${below}/${e.total} = ${a}%, ${below + 1}/${e.total} = ${b}%.`,
-          expected: `${a}% or ${b}% of ${e.total}`,
+          summary: phrase("percent.noCount", { ...counts, place: placeOf(e), subject: subjectOf(e), explanation: e.misprint ?? phrase("percent.otherDenominator") }),
+          message: phrase("percent.noCountDetail", counts),
+          expected: phrase("percent.eitherOf", { a, b, total: String(e.total) }),
         }),
       );
       continue;
@@ -52,15 +54,20 @@ export function checkPercent(effects: CheckRecord[]): CheckFlag[] {
     const truncated = isTruncation(valueText, exact);
     const fittingCount = Math.round((e.total * Number(valueText)) / 100);
     const alt = percentFromCount(fittingCount, e.total);
-    const altText = alt >= printed.lo - 1e-9 && alt <= printed.hi + 1e-9 ? `; ${valueText}% would fit ${fittingCount}/${e.total}` : "";
+    const fits = alt >= printed.lo - 1e-9 && alt <= printed.hi + 1e-9;
+    const figures = { place: placeOf(e), value: valueText, events: String(e.events), total: String(e.total), subject: subjectOf(e) };
     flags.push(
       flagFor(e, "percent-mismatch", {
         // Cutting instead of rounding is a rounding-level difference; any other is a wrong figure in the paper.
         severity: truncated ? "note" : "error",
-        summary: truncated
-          ? `${placeOf(e)} prints ${valueText}% for ${e.events}/${e.total} (${subjectOf(e)}): the exact ${fmt(exact, d + 1)}% was cut rather than rounded.`
-          : `${placeOf(e)} prints ${valueText}% for ${e.events}/${e.total} (${subjectOf(e)}), but ${e.events}/${e.total} is ${fmt(exact, d)}%.`,
-        message: `Printed ${valueText}% cannot come from ${e.events}/${e.total} = ${fmt(exact, d + 1)}%${altText}.`,
+        summary: truncated ? phrase("percent.truncated", { ...figures, exact: fmt(exact, d + 1) }) : phrase("percent.wrong", { ...figures, exact: fmt(exact, d) }),
+        message: phrase("percent.wrongDetail", {
+          value: valueText,
+          events: String(e.events),
+          total: String(e.total),
+          exact: fmt(exact, d + 1),
+          alternative: fits ? phrase("percent.wouldFit", { value: valueText, count: String(fittingCount), total: String(e.total) }) : "",
+        }),
         expected: `${fmt(exact, d)}% (${e.events}/${e.total})`,
       }),
     );

@@ -6,7 +6,8 @@
 import { RATIO_MEASURES } from "../content/schema";
 import { quantityKey } from "./duplicates";
 import { logSymmetricWithinRounding } from "./p-value";
-import { flagFor, placeOf, subjectOf, type CheckFlag, type CheckRecord } from "./types";
+import { joined, phrase, type FlagArg } from "./flag-text";
+import { flagFor, measureWord, placeOf, subjectOf, type CheckFlag, type CheckRecord } from "./types";
 
 const MONTHS_MAX = 240; // 20 years: no median or follow-up in this literature is longer
 const RATIO_MAX = 100;
@@ -24,17 +25,22 @@ function decimalReadings(text: string, max: number, min = 0): string[] {
   return two.length ? two : out;
 }
 
+/** The printed fields, by their names in messages' flags.text.field. */
 const FIELDS = [
-  ["value", "valueText", "value"],
-  ["CI lower bound", "ciLowerText", "ciLower"],
-  ["CI upper bound", "ciUpperText", "ciUpper"],
-  ["range lower bound", "rangeLowerText", "rangeLower"],
-  ["range upper bound", "rangeUpperText", "rangeUpper"],
+  ["value", "valueText"],
+  ["ciLower", "ciLowerText"],
+  ["ciUpper", "ciUpperText"],
+  ["rangeLowerBound", "rangeLowerText"],
+  ["rangeUpperBound", "rangeUpperText"],
 ] as const;
 
-/** "HR printed 248, read 2.48" for each field whose reading differs from its print. */
-export function readingParts(e: CheckRecord): string[] {
-  return FIELDS.filter(([, t]) => e[t] !== e.read[t]).map(([name, t]) => `${name} printed ${e[t]}, read ${e.read[t] ?? "as unreadable"}`);
+/** Each field whose reading differs from its print, in a template: "value printed 248, read 2.48". */
+function fieldReadings(e: CheckRecord, read: string, unreadable: string): FlagArg[] {
+  return FIELDS.filter(([, t]) => e[t] !== e.read[t]).map(([name, t]) => {
+    const reading = e.read[t];
+    const args = { field: phrase(`field.${name}`), printed: `${e[t]}` };
+    return reading === null ? phrase(unreadable, args) : phrase(read, { ...args, read: reading });
+  });
 }
 
 export function checkPlausibility(effects: CheckRecord[]): CheckFlag[] {
@@ -51,14 +57,16 @@ export function checkPlausibility(effects: CheckRecord[]): CheckFlag[] {
         e.measure !== null && RATIO_MEASURES.has(e.measure) && e.read.valueText && e.read.ciLowerText && e.read.ciUpperText && e.read.ciLowerText !== e.ciLowerText
           ? logSymmetricWithinRounding(e.read.valueText, e.read.ciLowerText, e.read.ciUpperText)
           : false;
-      const damaged = FIELDS.filter(([, t]) => e[t] !== e.read[t]);
-      const what = damaged.map(([name, t]) => `${name} ${e[t]} (read as ${e.read[t] ?? "unreadable"})`).join(" and ");
-      const parts = readingParts(e);
       flags.push(
         flagFor(e, "damaged-print", {
           severity: twin || symmetric ? "note" : "warning",
-          summary: `The copy of ${placeOf(e)} prints the ${what} for ${subjectOf(e)}, which cannot be right as printed${twin ? `; ${placeOf(twin)} prints ${e.read.valueText}` : symmetric ? "; the reading makes the confidence interval centred on the estimate again" : ""}. Everything computed here uses the reading.`,
-          message: `Damaged print: ${parts.join("; ")}. ${e.readingReason}`,
+          summary: phrase("plausibility.damaged", {
+            place: placeOf(e),
+            fields: joined("list.and", fieldReadings(e, "plausibility.damagedField", "plausibility.damagedFieldUnreadable")),
+            subject: subjectOf(e),
+            confirmed: twin ? phrase("plausibility.twin", { place: placeOf(twin), value: `${e.read.valueText}` }) : symmetric ? phrase("plausibility.centred") : "",
+          }),
+          message: phrase("plausibility.damagedDetail", { fields: joined("list.semicolon", fieldReadings(e, "plausibility.readField", "plausibility.readFieldUnreadable")), reason: e.readingReason }),
           otherEffectId: twin?.id ?? null,
           otherLocator: twin ? `${twin.locator} (${twin.publication})` : null,
           expected: e.read.valueText,
@@ -69,22 +77,24 @@ export function checkPlausibility(effects: CheckRecord[]): CheckFlag[] {
     if (e.valueText === null || e.value === null) continue;
     const months = (e.unit ?? "").toLowerCase().startsWith("month");
     let limit: number | null = null;
-    let what = "";
+    let what: FlagArg = "";
+    const measure = measureWord(e.measure, { en: "value", zh: "数值" });
     if (months && (e.measure === "median" || e.measure === "mean") && e.value > MONTHS_MAX) {
       limit = MONTHS_MAX;
-      what = `a ${e.measure} of ${e.valueText} months (over ${MONTHS_MAX / 12} years)`;
+      what = phrase("plausibility.months", { measure, value: e.valueText, years: String(MONTHS_MAX / 12) });
     } else if (e.measure && RATIO_MEASURES.has(e.measure) && e.value > RATIO_MAX) {
       limit = RATIO_MAX;
-      what = `a ${e.measure} of ${e.valueText}`;
+      what = phrase("plausibility.ratio", { measure, value: e.valueText });
     }
     if (limit === null) continue;
     const readings = decimalReadings(e.valueText, limit, e.ciLower !== null ? e.ciLower : 0).filter((r) => e.ciUpper === null || Number(r) <= e.ciUpper!);
+    const readAs = readings.length ? joined("list.or", readings) : null;
     flags.push(
       flagFor(e, "implausible-value", {
         severity: "error",
-        summary: `${placeOf(e)} prints ${what} for ${subjectOf(e)}, which cannot be right; probably a lost decimal point${readings.length ? ` (${readings.join(" or ")})` : ""}. The record needs a reading.`,
-        message: `Printed ${what} is implausible: probably transcription damage (a lost decimal point). Give the record a reading so that nothing computes from the damaged figure.`,
-        expected: readings.length ? `${readings.join(" or ")}${e.ciLower !== null ? " (within the printed CI)" : ""}` : null,
+        summary: phrase("plausibility.implausible", { place: placeOf(e), what, subject: subjectOf(e), readings: readAs ? phrase("plausibility.readings", { readings: readAs }) : "" }),
+        message: phrase("plausibility.implausibleDetail", { what }),
+        expected: readAs && e.ciLower !== null ? phrase("plausibility.withinCi", { readings: readAs }) : readAs,
       }),
     );
   }

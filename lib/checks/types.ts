@@ -1,5 +1,7 @@
 import type { EffectRecord, FlagSeverity } from "../domain/records";
 import type { GroupingRecord } from "../build/normalise";
+import { MEASURE_WORD_ZH } from "../domain/sentence";
+import { inSentence, phrase, renderFlagText, type FlagArg, type FlagEndpoint, type FlagPhrase, type FlagTexts, type FlagWord } from "./flag-text";
 
 export type CheckFlag = {
   code: CheckCode;
@@ -14,6 +16,8 @@ export type CheckFlag = {
   otherEffectId: string | null;
   otherLocator: string | null;
   expected: string | null;
+  /** The same texts as message phrases, for the Chinese rendering (lib/checks/flag-text.ts). */
+  text: FlagTexts;
 };
 
 export type CheckCode =
@@ -59,27 +63,36 @@ export function asPrinted(e: EffectRecord): CheckRecord {
   };
 }
 
-type FlagText = {
+type FlagContent = {
   severity: FlagSeverity;
-  summary: string;
-  message: string;
+  summary: FlagPhrase;
+  message: FlagPhrase;
   otherEffectId?: string | null;
   otherLocator?: string | null;
-  expected?: string | null;
+  expected?: FlagArg | null;
 };
 
-export function flagFor(e: EffectRecord, code: CheckCode, t: FlagText): CheckFlag {
+/** A flag's texts: English rendered now (the report, the export, the API), the phrases kept for the Chinese (lib/db/rows.ts). */
+export function flagTexts(t: Pick<FlagContent, "summary" | "message" | "expected">): Pick<CheckFlag, "summary" | "message" | "expected" | "text"> {
+  const summary = renderFlagText(t.summary, "en");
+  return {
+    summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+    message: renderFlagText(t.message, "en"),
+    expected: t.expected == null ? null : renderFlagText(t.expected, "en"),
+    text: { summary: t.summary, message: t.message, expected: t.expected ?? null },
+  };
+}
+
+export function flagFor(e: EffectRecord, code: CheckCode, t: FlagContent): CheckFlag {
   return {
     code,
     severity: t.severity,
-    summary: t.summary.charAt(0).toUpperCase() + t.summary.slice(1),
-    message: t.message,
+    ...flagTexts(t),
     studyId: e.studyId,
     effectId: e.id,
     locator: e.locator,
     otherEffectId: t.otherEffectId ?? null,
     otherLocator: t.otherLocator ?? null,
-    expected: t.expected ?? null,
   };
 }
 
@@ -88,22 +101,47 @@ export function where(e: EffectRecord): string {
   return `${e.locator} (${e.publication})`;
 }
 
+const SECTION = /^(methods?|results|discussion|introduction|conclusions?|background|patients and methods)$/i;
+/** Places in Chinese: a paper's sections and parts; tables, figures and other places stay as printed. */
+const PLACE_ZH: Record<string, string> = {
+  method: "方法部分",
+  methods: "方法部分",
+  results: "结果部分",
+  discussion: "讨论部分",
+  introduction: "引言部分",
+  conclusion: "结论部分",
+  conclusions: "结论部分",
+  background: "背景部分",
+  "patients and methods": "患者与方法部分",
+  abstract: "摘要",
+  review: "综述",
+};
+
 /** "the Abstract", "Table 2": the place a sentence can name, from the locator's first part. */
-export function placeOf(e: EffectRecord): string {
+export function placeOf(e: EffectRecord): FlagArg {
   const first = e.locator.split(/[,;(]/)[0]!.trim();
   if (/^(table|figure|fig\.)/i.test(first)) return first;
+  const zh = PLACE_ZH[first.toLowerCase()] ?? first;
   // A paper's sections by their names ("the Results section"); other places as written ("the ESMO 2023 abstract LBA27").
-  if (/^(methods?|results|discussion|introduction|conclusions?|background|patients and methods)$/i.test(first)) return `the ${first} section`;
-  return `the ${inSentence(first)}`;
+  if (SECTION.test(first)) return { en: `the ${first} section`, zh };
+  return { en: `the ${inSentence(first)}`, zh };
 }
 
-/** "overall survival" from "Overall survival", but "ORR in the liver" stays: acronyms keep their case. */
-export function inSentence(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+/** The measure a figure is printed as, in words: "HR", "median" (中位数); `fallback` where none is given. */
+export function measureWord(measure: string | null, fallback: FlagWord): FlagWord {
+  return measure ? { en: measure, zh: MEASURE_WORD_ZH[measure] ?? measure } : fallback;
 }
 
-/** What a figure is about, in words: "overall survival, RAS-mutant". */
-export function subjectOf(e: EffectRecord): string {
-  const who = e.kind === "arm" || e.kind === "frequency" ? (e.group ?? e.exposure) : [e.exposure, e.reference].filter(Boolean).join(" vs ");
-  return [inSentence(e.endpointLabel), who].filter(Boolean).join(", ");
+/** "RAS-mutant vs RAS wild-type": two printed labels joined in the interface's words. */
+export const versus = (a: FlagArg, b: FlagArg): FlagPhrase => phrase("versus", { a, b });
+
+/** A record's endpoint as a sentence names it: "overall survival" (总生存期, its labelZh). */
+export const endpointOf = (e: EffectRecord): FlagEndpoint => ({ endpoint: e.endpoint, label: e.endpointLabel });
+
+/** What a figure is about, in words: "overall survival, RAS-mutant" (RAS-mutant 的总生存期). */
+export function subjectOf(e: EffectRecord): FlagArg {
+  const sides = (e.kind === "arm" || e.kind === "frequency" ? [e.group ?? e.exposure] : [e.exposure, e.reference]).filter((s): s is string => Boolean(s));
+  const who = sides.length === 2 ? versus(sides[0]!, sides[1]!) : sides[0];
+  const endpoint = e.endpointLabel ? endpointOf(e) : undefined;
+  return endpoint && who ? phrase("subject", { endpoint, who }) : (endpoint ?? who ?? "");
 }

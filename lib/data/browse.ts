@@ -110,8 +110,8 @@ export async function browse(
       : await findEffects(db, vocab, { ...input, offset: 0, limit: Math.min(CHART_RECORD_LIMIT, list.count) });
   // Comparisons stay whole: the page's and the charts' comparators, one bounded read each.
   const freeText = list.interpretation?.freeText ?? [];
-  const pageComparators = findComparators(db, list.applied, freeText, list.data);
-  const chartComparators = chartData === list ? pageComparators : findComparators(db, list.applied, freeText, chartData.data);
+  const pageComparators = findComparators(db, list.applied, freeText, list.data, vocab.locale);
+  const chartComparators = chartData === list ? pageComparators : findComparators(db, list.applied, freeText, chartData.data, vocab.locale);
   const shown = withComparators<EffectWithMatch>(chartData.data, chartComparators);
   // One chart row per estimate: printings of one figure folded under the best source, with the study's facts.
   const charted = showCharts ? chartRecords(shown, await findStudies(db, [...new Set(shown.map((e) => e.studyId))]), rankOf(vocab)) : [];

@@ -79,16 +79,16 @@ function groupMatcher(requested: string[], vocab: AppVocabulary): (e: EffectReco
 /** A page of the list: by offset (input.offset), or by key (`page.after` / `page.before`, from a previous answer's next / previous). */
 export async function findEffects(db: PrismaClient, vocab: AppVocabulary, input: EffectFilters, page: Pick<PageRequest, "after" | "before"> = {}): Promise<FindEffectsResult> {
   const { filters, interpretation } = applyQuery(input, vocab);
-  const result = findEffectPage(filters, interpretation?.freeText ?? [], { limit: filters.limit, offset: filters.offset, after: page.after, before: page.before }, { file: databaseFileOf(db) });
+  const result = findEffectPage(filters, interpretation?.freeText ?? [], { limit: filters.limit, offset: filters.offset, after: page.after, before: page.before }, { file: databaseFileOf(db), locale: vocab.locale });
   const match = groupMatcher(filters.group, vocab);
   // The records are this call's own, fresh from the rows: each gets its match in place, not a copy.
   const data = result.data.map((e) => Object.assign(e, { groupMatch: match(e) }));
   return { data, count: result.count, interpretation, applied: filters, next: result.next, previous: result.previous, first: result.first };
 }
 
-/** Records by id, in the dataset's order (any number of ids: bound as one value). */
-export async function findEffectsByIds(db: PrismaClient, ids: readonly string[]): Promise<EffectRecord[]> {
-  return effectsById([...new Set(ids)], { file: databaseFileOf(db) });
+/** Records by id, in the dataset's order (any number of ids: bound as one value); flags' texts in `locale`. */
+export async function findEffectsByIds(db: PrismaClient, ids: readonly string[], locale?: string): Promise<EffectRecord[]> {
+  return effectsById([...new Set(ids)], { file: databaseFileOf(db), locale });
 }
 
 /**
@@ -96,8 +96,8 @@ export async function findEffectsByIds(db: PrismaClient, ids: readonly string[])
  * because they select one arm (a molecular group, a treatment, free text), marked as comparators.
  * `filters` are the applied ones (q already merged).
  */
-export function findComparators(db: PrismaClient, filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[]): EffectWithMatch[] {
-  return comparisonMates(filters, freeText, records, { file: databaseFileOf(db) }).map((e) => Object.assign(e, { groupMatch: null, comparator: true }));
+export function findComparators(db: PrismaClient, filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[], locale?: string): EffectWithMatch[] {
+  return comparisonMates(filters, freeText, records, { file: databaseFileOf(db), locale }).map((e) => Object.assign(e, { groupMatch: null, comparator: true }));
 }
 
 /**
@@ -107,7 +107,7 @@ export function findComparators(db: PrismaClient, filters: EffectFilters, freeTe
  */
 export function findPrintingMates(db: PrismaClient, vocab: AppVocabulary, filters: EffectFilters, freeText: readonly string[], records: readonly EffectRecord[]): EffectWithMatch[] {
   const match = groupMatcher(filters.group, vocab);
-  return printingMates(filters, freeText, records, { file: databaseFileOf(db) }).map((e) => Object.assign(e, { groupMatch: match(e) }));
+  return printingMates(filters, freeText, records, { file: databaseFileOf(db), locale: vocab.locale }).map((e) => Object.assign(e, { groupMatch: match(e) }));
 }
 
 /** Each comparator placed right after the last record of its comparison (list order kept otherwise). */

@@ -9,9 +9,9 @@ export async function countIntegrityFlags(db: PrismaClient) {
   return flagCounts({ file: databaseFileOf(db) });
 }
 
-/** A page of one check's flags: errors, then warnings, then notes. */
-export async function findIntegrityFlagPage(db: PrismaClient, code: string, page: { limit: number; after?: FlagCursor | null }) {
-  return flagPage(code, page, { file: databaseFileOf(db) });
+/** A page of one check's flags: errors, then warnings, then notes; their texts in `locale` (a page's language). */
+export async function findIntegrityFlagPage(db: PrismaClient, code: string, page: { limit: number; after?: FlagCursor | null }, locale?: string) {
+  return flagPage(code, page, { file: databaseFileOf(db), locale });
 }
 
 /** Every listed flag (all checks, unpaged): for small datasets and tests; pages use findIntegrityFlagPage. */

@@ -17,9 +17,10 @@ export async function findStudyPage(db: PrismaClient, page: { limit: number; aft
   return studyPage(page, { file: databaseFileOf(db) });
 }
 
-export async function findStudy(db: PrismaClient, id: string): Promise<(StudyRecord & { effects: EffectRecord[] }) | null> {
-  const file = databaseFileOf(db);
-  const [study] = studiesById([id], { file });
+/** A study with its records; flags' texts in `locale` (a page's language). */
+export async function findStudy(db: PrismaClient, id: string, locale?: string): Promise<(StudyRecord & { effects: EffectRecord[] }) | null> {
+  const at = { file: databaseFileOf(db), locale };
+  const [study] = studiesById([id], at);
   if (!study) return null;
-  return { ...study, effects: effectsOfStudy(id, { file }) };
+  return { ...study, effects: effectsOfStudy(id, at) };
 }

@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { ContentSet } from "../content/load";
 import type { BuiltDataset } from "../build/dataset";
 import type { CheckFlag } from "../checks/types";
+import { renderFlagText } from "../checks/flag-text";
 import { searchTextFor } from "../domain/search-text";
 import { comparisonKey } from "../build/comparisons";
 import { parsePrintedP } from "../content/printed";
@@ -135,6 +136,12 @@ export function databaseRows(content: ContentSet, dataset: BuiltDataset): TableR
   const flagged = new Set(dataset.checkFlags.flatMap((f) => (f.effectId ? [f.effectId] : [])));
   const ancestors = new Map([...paths].map(([code, path]) => [code, path.split("/").filter(Boolean)]));
   const listed = listedFlags(dataset.checkFlags);
+  const endpointsZh = Object.fromEntries(vocab.endpoints.flatMap((e) => (e.labelZh ? [[e.code, e.labelZh]] : [])));
+  const inChinese = (f: CheckFlag) => ({
+    summaryZh: renderFlagText(f.text.summary, "zh", endpointsZh),
+    messageZh: renderFlagText(f.text.message, "zh", endpointsZh),
+    expectedZh: f.text.expected === null ? null : renderFlagText(f.text.expected, "zh", endpointsZh),
+  });
 
   return {
     endpoints: vocab.endpoints.map((e, i) => ({ code: e.code, role: e.role, label: e.label, labelZh: e.labelZh, definition: e.definition, synonyms: json(e.synonyms), sortOrder: i })),
@@ -271,6 +278,7 @@ export function databaseRows(content: ContentSet, dataset: BuiltDataset): TableR
         otherEffectId: f.otherEffectId,
         otherLocator: f.otherLocator,
         expected: f.expected,
+        ...inChinese(f),
       })),
     datasetMeta: [
       { key: "version", value: dataset.version },

@@ -23,6 +23,7 @@ export const MEASURE_WORD_ZH: Record<string, string> = {
   MD: "差值",
   median: "中位数",
   mean: "均值",
+  proportion: "比例",
   "percent-change": "变化",
   count: "计数",
 };

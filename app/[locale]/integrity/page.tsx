@@ -54,7 +54,7 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
   const total = (code: string) => counts.filter((c) => c.code === code).reduce((n, c) => n + c.n, 0);
   const bySeverity = (s: string) => counts.filter((c) => c.severity === s).reduce((n, c) => n + c.n, 0);
   const codes = check ? [check] : Object.keys(TITLES);
-  const pages = await Promise.all(codes.map((code) => findIntegrityFlagPage(db, code, { limit: FLAGS_PER_CHECK, after: code === check ? after : null })));
+  const pages = await Promise.all(codes.map((code) => findIntegrityFlagPage(db, code, { limit: FLAGS_PER_CHECK, after: code === check ? after : null }, locale)));
   const t = await getTranslations("integrity");
   return (
     <>

@@ -7,6 +7,7 @@ import type { EffectFilters } from "../filters";
 import { toEffectRecord, type EffectRow, type FlagRow } from "../to-record";
 import { prepared } from "../../db/sqlite";
 import { effectCondition, type Where } from "./where";
+import { flagTextColumns, type Db } from "./flags";
 
 /** The Effect columns a record is made of (lib/data/to-record.ts EffectRow), with the study's short name and the endpoint's label and role. */
 const RECORD_COLUMNS = `e.browseKey, e.id, e.studyId, e.recordId, e.kind, e.endpointCode, e.measure, e.value, e.valueText, e.ciLower, e.ciLowerText,
@@ -24,8 +25,6 @@ export type FlatEffectRow = EffectRow & { browseKey: number; sortOrder: number; 
 export type PageRequest = { limit: number; offset?: number; after?: number | null; before?: number | null };
 export type EffectPage = { data: EffectRecord[]; count: number; next: number | null; previous: number | null; first: number };
 
-type Db = { file?: string };
-
 /** The page's molecular groups (sorted) and flags, one query each, keyed by effect id. */
 function detailsOf(rows: FlatEffectRow[], db: Db): { groups: Map<string, string[]>; flags: Map<string, FlagRow[]> } {
   const groups = new Map<string, string[]>();
@@ -39,7 +38,7 @@ function detailsOf(rows: FlatEffectRow[], db: Db): { groups: Map<string, string[
   }
   const flagged = rows.filter((r) => r.flagged === 1).map((r) => r.id);
   if (flagged.length) {
-    const statement = prepared(FLAGS_OF_RECORDS, db.file);
+    const statement = prepared(flagsOfRecords(db.locale), db.file);
     for (const f of statement.all(JSON.stringify(flagged)) as (FlagRow & { effectId: string })[]) {
       const { effectId, ...flag } = f;
       const list = flags.get(effectId);
@@ -75,7 +74,10 @@ export function firstPageStatement(where: Where, limit: number): { sql: string; 
 }
 
 export const GROUPS_OF_RECORDS = "SELECT effectId, groupCode FROM EffectMolecularGroup WHERE effectId IN (SELECT value FROM json_each(?)) ORDER BY effectId, groupCode";
-export const FLAGS_OF_RECORDS = "SELECT effectId, code, severity, summary, message, locator, otherEffectId, otherLocator, expected FROM Flag WHERE effectId IN (SELECT value FROM json_each(?)) ORDER BY id";
+/** The flags of a page's records, their texts in the page's language (English: /api, exports, the benchmark). */
+export const flagsOfRecords = (locale?: Db["locale"]) =>
+  `SELECT effectId, code, severity, ${flagTextColumns(locale)}, locator, otherEffectId, otherLocator FROM Flag WHERE effectId IN (SELECT value FROM json_each(?)) ORDER BY id`;
+export const FLAGS_OF_RECORDS = flagsOfRecords();
 
 export function countWhere(where: Where, db: Db = {}): number {
   const { sql, params } = countStatement(where);

@@ -4,7 +4,17 @@
 import type { FlagRecord } from "../../domain/records";
 import { prepared } from "../../db/sqlite";
 
-type Db = { file?: string };
+/** A database file and the language of the page that reads it: flags' texts in Chinese for "zh", in English otherwise (/api, exports). */
+export type Db = { file?: string; locale?: string };
+
+/**
+ * A flag's summary, message and consistent value in the reader's language: the build stores both
+ * renderings (lib/checks/flag-text.ts), so a page only picks the columns.
+ */
+export function flagTextColumns(locale?: string, table = ""): string {
+  const t = table ? `${table}.` : "";
+  return locale === "zh" ? `${t}summaryZh AS summary, ${t}messageZh AS message, ${t}expectedZh AS expected` : `${t}summary, ${t}message, ${t}expected`;
+}
 
 export type IntegrityFlag = { id: number; code: string; severity: FlagRecord["severity"]; summary: string; message: string; studyId: string; studyShortName: string; effectId: string | null; locator: string | null; otherLocator: string | null; expected: string | null };
 
@@ -22,7 +32,7 @@ export type FlagCursor = { rank: number; id: number };
 export function flagPage(code: string, page: { limit: number; after?: FlagCursor | null }, db: Db = {}): { data: IntegrityFlag[]; next: FlagCursor | null } {
   const after = page.after ?? { rank: -1, id: 0 };
   const rows = prepared(
-    `SELECT f.id, f.code, f.severity, f.summary, f.message, f.studyId, s.shortName AS studyShortName, f.effectId, f.locator, f.otherLocator, f.expected, ${RANK} AS rank
+    `SELECT f.id, f.code, f.severity, ${flagTextColumns(db.locale, "f")}, f.studyId, s.shortName AS studyShortName, f.effectId, f.locator, f.otherLocator, ${RANK} AS rank
      FROM Flag f JOIN Study s ON s.id = f.studyId
      WHERE f.listed = 1 AND f.code = ? AND (${RANK} > ? OR (${RANK} = ? AND f.id > ?))
      ORDER BY rank, f.id LIMIT ?`,

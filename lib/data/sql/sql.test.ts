@@ -10,7 +10,7 @@ import { sqlite } from "../../db/sqlite";
 import type { EffectFilters } from "../filters";
 import type { EffectRecord } from "../../domain/records";
 import { MAX_FILTER_VALUES } from "../filters";
-import { comparisonMates, effectBatches, effectCondition, facetCountsUncached, findEffectPage, ftsQuery, NO_FILTERS, searchRecords } from ".";
+import { comparisonMates, effectBatches, effectCondition, effectsById, facetCountsUncached, findEffectPage, flagPage, ftsQuery, NO_FILTERS, searchRecords } from ".";
 
 let file: string;
 let vocab: AppVocabulary;
@@ -192,5 +192,26 @@ describe("comparisons stay whole (comparisonMates)", () => {
   it("no arm-selecting filter, no comparators", () => {
     const { mates } = view({ endpoint: ["OS"] });
     expect(mates).toEqual([]);
+  });
+});
+
+describe("flags' texts in the reader's language", () => {
+  // NCCH's Table 2 prints the OS HR as 248 (read 2.48); its clean twin in the Results carries the note.
+  const damaged = "ncch-scp-2024/os-mv-crlm-size";
+  const texts = (locale?: string) => {
+    const [record] = effectsById([damaged], { file, locale });
+    const flag = record!.flags.find((x) => x.code === "damaged-print")!;
+    const listed = flagPage("damaged-print", { limit: 100 }, { file, locale }).data.find((x) => x.effectId === damaged)!;
+    return { record: [flag.summary, flag.message, flag.expected], listed: [listed.summary, listed.message, listed.expected] };
+  };
+  it("English by default (/api, exports), Chinese for a /zh page, the same flag in both", () => {
+    const en = texts();
+    const zh = texts("zh");
+    expect(en.record[0]).toMatch(/^The copy of Table 2 prints the value 248 \(read as 2\.48\)/);
+    expect(zh.record[0]).toMatch(/^此副本的 Table 2 中，.*的数值印作 248（读作 2\.48）/);
+    expect(zh.record[1]).toMatch(/^印刷损坏：数值原文印作 248，读作 2\.48。/);
+    expect(en.listed).toEqual(en.record);
+    expect(zh.listed).toEqual(zh.record);
+    expect(texts("en")).toEqual(en);
   });
 });

@@ -4,7 +4,7 @@ import type { StudyRecord } from "../../domain/records";
 import { toStudyRecord, type StudyRow } from "../to-record";
 import { prepared } from "../../db/sqlite";
 
-type Db = { file?: string };
+import { flagTextColumns, type Db } from "./flags";
 type FlatStudy = Omit<StudyRow, "designInfo" | "arms" | "flags" | "_count" | "authorsComplete"> & { authorsComplete: number; designLabel: string; sortOrder: number };
 
 const STUDY_SELECT = `SELECT s.id, s.shortName, s.title, s.authors, s.authorsComplete, s.journal, s.year, s.volume, s.issue, s.pages, s.doi, s.pmid, s.url,
@@ -22,7 +22,7 @@ function withDetails(rows: FlatStudy[], db: Db): StudyRecord[] {
   // Study-level flags only: a record's flags travel with the record (toStudyRecord keeps these alone).
   const flags = new Map<string, StudyRow["flags"]>();
   for (const f of prepared(
-    "SELECT studyId, effectId, code, severity, summary, message, locator, otherEffectId, otherLocator, expected FROM Flag WHERE studyId IN (SELECT value FROM json_each(?)) AND effectId IS NULL ORDER BY id",
+    `SELECT studyId, effectId, code, severity, ${flagTextColumns(db.locale)}, locator, otherEffectId, otherLocator FROM Flag WHERE studyId IN (SELECT value FROM json_each(?)) AND effectId IS NULL ORDER BY id`,
     db.file,
   ).all(ids) as (StudyRow["flags"][number] & { studyId: string })[]) {
     const { studyId, ...flag } = f;

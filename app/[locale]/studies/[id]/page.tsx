@@ -23,7 +23,7 @@ export default async function StudyPage({ params }: Props) {
   const { id } = await params;
   const locale = await getLocale();
   const { db, vocab, meta } = await getPageContext(locale);
-  const study = await findStudy(db, id);
+  const study = await findStudy(db, id, locale);
   if (!study) notFound();
   const t = await getTranslations("study");
   const groupLabel = (code: string) => vocab.labels.group[code] ?? code;
