@@ -3,7 +3,7 @@
 // with a locale also remembers the choice in its cookie, so an unprefixed URL keeps it.
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
-import { Link, usePathname } from "@/i18n/navigation";
+import { LocaleSwitchLink, usePathname } from "@/i18n/navigation";
 import { routing, HTML_LANG, type AppLocale } from "@/i18n/routing";
 
 const NAME: Record<AppLocale, string> = { en: "English", zh: "中文" };
@@ -21,9 +21,9 @@ export function LanguageSwitch() {
           {l === locale ? (
             <strong aria-current="true" lang={HTML_LANG[l]}>{NAME[l]}</strong>
           ) : (
-            <Link href={query ? `${pathname}?${query}` : pathname} locale={l} lang={HTML_LANG[l]} hrefLang={HTML_LANG[l]} data-testid={`language-${l}`}>
+            <LocaleSwitchLink href={query ? `${pathname}?${query}` : pathname} locale={l} lang={HTML_LANG[l]} hrefLang={HTML_LANG[l]} data-testid={`language-${l}`}>
               {NAME[l]}
-            </Link>
+            </LocaleSwitchLink>
           )}
         </span>
       ))}
