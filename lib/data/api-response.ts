@@ -135,7 +135,7 @@ export async function answer(request: ApiRequest, run: (context: ApiContext) => 
   }
 }
 
-/** The same answer as a Response (Next's route handlers, tests). */
+/** The same answer as a Response (what apiRoute's GET gives Next; tests call it with their own work). */
 export async function handle(request: ApiRequest, run: (context: ApiContext) => Promise<Answer>): Promise<Response> {
   return toResponse(await answer(request, run));
 }
