@@ -30,17 +30,17 @@ const isCompressible = (headers: OutgoingHttpHeaders) => COMPRESSIBLE.test(Strin
 /** A whole body with its status and headers; gzip when the client accepts it and it is worth it; HEAD gets the headers only. */
 export async function sendWhole(req: IncomingMessage, res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: Buffer | string): Promise<void> {
   const out: OutgoingHttpHeaders = { ...headers };
-  // A text is handed to the socket as it is (Node encodes it as it writes), unless it is compressed.
-  let bytes: Buffer | string = body;
+  // Encoded once: the length, the compression and the socket all read the same bytes.
+  let bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   if (isCompressible(out)) {
     out.vary = withVary(out.vary as string | undefined, "Accept-Encoding");
-    if (Buffer.byteLength(bytes) >= MIN_COMPRESS_BYTES && acceptsGzip(req)) {
+    if (bytes.length >= MIN_COMPRESS_BYTES && acceptsGzip(req)) {
       bytes = await gzipAsync(bytes, { level: constants.Z_DEFAULT_COMPRESSION });
       out["content-encoding"] = "gzip";
     }
   }
   delete out["transfer-encoding"];
-  out["content-length"] = String(Buffer.byteLength(bytes));
+  out["content-length"] = String(bytes.length);
   if (res.destroyed) return;
   // Only the headers given: none left over from a writer that set some on the response itself.
   for (const name of res.getHeaderNames()) res.removeHeader(name);
