@@ -20,14 +20,14 @@ import * as suggest from "./suggest/route";
 type Handler = (request: ApiRequest) => Promise<Answer>;
 
 const EXACT: Record<string, Handler> = {
-  "/api/compare-options": (request) => compareOptions.GET.answer(request, {}),
-  "/api/effects": (request) => effects.GET.answer(request, {}),
-  "/api/export": (request) => exportRoute.GET.answer(request, {}),
-  "/api/pool": (request) => pool.GET.answer(request, {}),
-  "/api/search": (request) => search.GET.answer(request, {}),
-  "/api/sof": (request) => sof.GET.answer(request, {}),
-  "/api/studies": (request) => studies.GET.answer(request, {}),
-  "/api/suggest": (request) => suggest.GET.answer(request, {}),
+  "/api/compare-options": compareOptions.GET.answer,
+  "/api/effects": effects.GET.answer,
+  "/api/export": exportRoute.GET.answer,
+  "/api/pool": pool.GET.answer,
+  "/api/search": search.GET.answer,
+  "/api/sof": sof.GET.answer,
+  "/api/studies": studies.GET.answer,
+  "/api/suggest": suggest.GET.answer,
 };
 
 // A study's path with a plain id (no percent sign: Next decodes those, and the proxy checks them).

@@ -135,7 +135,7 @@ export async function answer(request: ApiRequest, run: (context: ApiContext) => 
   }
 }
 
-/** The same answer as a Response (what apiRoute's GET gives Next; tests call it with their own work). */
+/** The same answer as a Response: what a route's GET gives Next. */
 export async function handle(request: ApiRequest, run: (context: ApiContext) => Promise<Answer>): Promise<Response> {
   return toResponse(await answer(request, run));
 }
@@ -150,7 +150,10 @@ export function searchParamsOf(request: ApiRequest): URLSearchParams {
  * server's direct path (app/api/routes.ts). `segments`: the dynamic segments of the route's path.
  */
 export function apiRoute<Segments extends Record<string, unknown> = Record<string, unknown>>(run: (request: ApiRequest, context: ApiContext, segments: Segments) => Promise<Answer>) {
-  const answerFor = (request: ApiRequest, segments: Segments) => answer(request, (context) => run(request, context, segments));
-  const GET = async (request: Request, route?: { params: Promise<Segments> }) => toResponse(await answerFor(request, route ? await route.params : ({} as Segments)));
+  const answerFor = (request: ApiRequest, segments = {} as Segments) => answer(request, (context) => run(request, context, segments));
+  const GET = async (request: Request, route?: { params: Promise<Segments> }) => {
+    const segments = route ? await route.params : ({} as Segments);
+    return handle(request, (context) => run(request, context, segments));
+  };
   return Object.assign(GET, { answer: answerFor });
 }
